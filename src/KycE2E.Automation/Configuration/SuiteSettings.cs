@@ -1,0 +1,89 @@
+namespace KycE2E.Automation.Configuration;
+
+/// <summary>Everything a run can be told, bound from runsettings, appsettings JSON and KYCE2E_ environment variables.</summary>
+public sealed class SuiteSettings
+{
+    public string Profile { get; set; } = "local";
+
+    public EnvironmentSettings Environment { get; set; } = new();
+
+    public WebSettings Web { get; set; } = new();
+
+    public MobileSettings Mobile { get; set; } = new();
+
+    public RunSettings Run { get; set; } = new();
+
+    public Timeouts Timeouts { get; set; } = new();
+}
+
+public sealed class EnvironmentSettings
+{
+    /// <summary>An exchange's staging or an already running sandbox; empty: the suite starts its own sandbox.</summary>
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>Key of that environment's test-data API; for staging it comes from KYCE2E_Environment__TestApiKey, never a file.</summary>
+    public string TestApiKey { get; set; } = "";
+
+    /// <summary>The sandbox build to start; empty: found beside the test assembly's own build.</summary>
+    public string SandboxPath { get; set; } = "";
+
+    public bool StartsSandbox => string.IsNullOrWhiteSpace(BaseUrl);
+}
+
+public sealed class WebSettings
+{
+    public bool Headless { get; set; } = true;
+
+    public string BrowserPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>Playwright trace: "on-failure" keeps it for failed scenarios only, "always" for every scenario, "off".</summary>
+    public string Trace { get; set; } = "on-failure";
+}
+
+public sealed class MobileSettings
+{
+    /// <summary>A remote Appium server or device farm; empty: the suite starts tools/appium on loopback.</summary>
+    public string AppiumUrl { get; set; } = "";
+
+    /// <summary>Chromium's name for the emulated phone.</summary>
+    public string Device { get; set; } = "Pixel 7";
+
+    public bool Headless { get; set; } = true;
+
+    public string BrowserPath { get; set; } = "/usr/bin/chromium";
+
+    public string ChromedriverPath { get; set; } = "/usr/bin/chromedriver";
+
+    public bool StartsAppium => string.IsNullOrWhiteSpace(AppiumUrl);
+}
+
+public sealed class RunSettings
+{
+    public string Id { get; set; } = "";
+
+    public string ArtifactsDir { get; set; } = "artifacts";
+}
+
+/// <summary>Every wait of the suite, in one place.</summary>
+public sealed class Timeouts
+{
+    /// <summary>How long a UI expectation may take to become true.</summary>
+    public int ExpectSeconds { get; set; } = 10;
+
+    /// <summary>How long the sandbox or Appium may take to come up.</summary>
+    public int StartupSeconds { get; set; } = 60;
+
+    /// <summary>How long creating an Appium session may take.</summary>
+    public int SessionSeconds { get; set; } = 60;
+
+    /// <summary>One call to the test-data API.</summary>
+    public int ApiSeconds { get; set; } = 15;
+
+    public TimeSpan Expect => TimeSpan.FromSeconds(ExpectSeconds);
+
+    public TimeSpan Startup => TimeSpan.FromSeconds(StartupSeconds);
+
+    public TimeSpan Session => TimeSpan.FromSeconds(SessionSeconds);
+
+    public TimeSpan Api => TimeSpan.FromSeconds(ApiSeconds);
+}

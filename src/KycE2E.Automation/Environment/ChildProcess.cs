@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace KycE2E.Automation.Environment;
+
+/// <summary>
+/// A server the run starts (the sandbox, Appium): its output goes to a log file, and it counts as ready
+/// when it prints the line that says so, so nothing polls or sleeps while it comes up.
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly Lock _logLock = new();
+    private readonly Queue<string> _tail = new();
+    private readonly TaskCompletionSource<Match> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Regex _readyLine;
+
+    private ChildProcess(string name, ProcessStartInfo start, Regex readyLine, string logPath)
+    {
+        Name = name;
+        LogPath = logPath;
+        _readyLine = readyLine;
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        _log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Exited += (_, _) => _ready.TrySetException(new EnvironmentSetupException(
+            $"{Name} exited with code {SafeExitCode()} before it was ready. Last lines of {LogPath}:\n{Tail()}"));
+    }
+
+    public string Name { get; }
+
+    public string LogPath { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the program and waits for its ready line; the match's groups carry what it printed (e.g. its URL).</summary>
+    public static async Task<(ChildProcess Process, Match Ready)> StartAsync(
+        string name, ProcessStartInfo start, Regex readyLine, string logPath, TimeSpan timeout)
+    {
+        var child = new ChildProcess(name, start, readyLine, logPath);
+        try
+        {
+            if (!child._process.Start())
+            {
+                throw new EnvironmentSetupException($"{name} did not start ({start.FileName}).");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            await child._log.DisposeAsync();
+            throw new EnvironmentSetupException($"{name} could not be started: {start.FileName}: {e.Message}", e);
+        }
+
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        try
+        {
+            var match = await child._ready.Task.WaitAsync(timeout);
+            return (child, match);
+        }
+        catch (TimeoutException)
+        {
+            await child.DisposeAsync();
+            throw new EnvironmentSetupException(
+                $"{name} was not ready within {timeout.TotalSeconds:0} s (Timeouts:StartupSeconds). Last lines of {child.LogPath}:\n{child.Tail()}");
+        }
+        catch (EnvironmentSetupException)
+        {
+            await child.DisposeAsync();
+            throw;
+        }
+    }
+
+    public string Tail()
+    {
+        lock (_logLock)
+        {
+            return string.Join('\n', _tail);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // never started, or already gone
+        }
+        catch (TimeoutException)
+        {
+            // the kill was sent; the parent-death watch of the child finishes the job
+        }
+
+        _process.Dispose();
+        lock (_logLock)
+        {
+            _log.Dispose();
+        }
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_logLock)
+        {
+            _log.WriteLine(line);
+            _tail.Enqueue(line);
+            if (_tail.Count > 20)
+            {
+                _tail.Dequeue();
+            }
+        }
+
+        if (!_ready.Task.IsCompleted && _readyLine.Match(line) is { Success: true } m)
+        {
+            _ready.TrySetResult(m);
+        }
+    }
+
+    private string SafeExitCode()
+    {
+        try
+        {
+            return _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return "?";
+        }
+    }
+}
+
+/// <summary>The environment (sandbox, browser, Appium) could not be reached or set up; its message says which and how to fix it.</summary>
+public sealed class EnvironmentSetupException : Exception
+{
+    public EnvironmentSetupException(string message) : base(message)
+    {
+    }
+
+    public EnvironmentSetupException(string message, Exception inner) : base(message, inner)
+    {
+    }
+
+    public EnvironmentSetupException()
+    {
+    }
+}

@@ -1,0 +1,127 @@
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Mobile;
+using KycE2E.Automation.TestData;
+using KycE2E.Automation.Web;
+
+namespace KycE2E.Automation.Environment;
+
+/// <summary>
+/// What lives as long as the test run: the settings, the target environment (the run's own sandbox unless one is
+/// configured), the browser pool, and the Appium server and sessions, started on first use by a mobile scenario.
+/// </summary>
+public sealed class TestEnvironment : IAsyncDisposable
+{
+    private readonly ChildProcess? _sandbox;
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _appiumStart = new(1, 1);
+    private ChildProcess? _appium;
+    private AppiumSessionPool? _appiumSessions;
+
+    private TestEnvironment(SuiteSettings settings, string runDir, Uri baseUrl, string testApiKey, ChildProcess? sandbox)
+    {
+        Settings = settings;
+        RunDir = runDir;
+        BaseUrl = baseUrl;
+        _sandbox = sandbox;
+        _http = new HttpClient { BaseAddress = baseUrl, Timeout = settings.Timeouts.Api };
+        TestData = new TestDataClient(_http, testApiKey);
+        Browsers = new BrowserPool(settings.Web);
+    }
+
+    public SuiteSettings Settings { get; }
+
+    public string RunDir { get; }
+
+    public Uri BaseUrl { get; }
+
+    public TestDataClient TestData { get; }
+
+    public BrowserPool Browsers { get; }
+
+    public static async Task<TestEnvironment> StartAsync(SuiteSettings settings, string repositoryRoot)
+    {
+        var runId = string.IsNullOrWhiteSpace(settings.Run.Id) ? DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) : settings.Run.Id;
+        settings.Run.Id = runId;
+        var runDir = Path.GetFullPath(Path.Combine(repositoryRoot, settings.Run.ArtifactsDir, runId));
+        Directory.CreateDirectory(runDir);
+
+        if (!settings.Environment.StartsSandbox)
+        {
+            var external = new Uri(settings.Environment.BaseUrl.TrimEnd('/') + "/");
+            await CheckReachableAsync(external, settings.Timeouts.Api);
+            return new TestEnvironment(settings, runDir, external, settings.Environment.TestApiKey, null);
+        }
+
+        var (process, baseUrl, key) = await SandboxProcess.StartAsync(settings, runDir);
+        return new TestEnvironment(settings, runDir, baseUrl, key, process);
+    }
+
+    /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
+    public async Task<AppiumSessionPool> AppiumSessionsAsync()
+    {
+        if (_appiumSessions is not null)
+        {
+            return _appiumSessions;
+        }
+
+        await _appiumStart.WaitAsync();
+        try
+        {
+            if (_appiumSessions is null)
+            {
+                Uri url;
+                if (Settings.Mobile.StartsAppium)
+                {
+                    (_appium, url) = await AppiumServer.StartAsync(Settings, RunDir);
+                }
+                else
+                {
+                    url = new Uri(Settings.Mobile.AppiumUrl);
+                }
+
+                _appiumSessions = new AppiumSessionPool(Settings.Mobile, url, Settings.Timeouts.Session);
+            }
+
+            return _appiumSessions;
+        }
+        finally
+        {
+            _appiumStart.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _appiumSessions?.Dispose();
+        await Browsers.DisposeAsync();
+        if (_appium is not null)
+        {
+            await _appium.DisposeAsync();
+        }
+
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+
+        _http.Dispose();
+        _appiumStart.Dispose();
+    }
+
+    private static async Task CheckReachableAsync(Uri baseUrl, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = timeout };
+        try
+        {
+            using var health = await http.GetAsync(new Uri("health", UriKind.Relative));
+            if (!health.IsSuccessStatusCode)
+            {
+                throw new EnvironmentSetupException($"Environment unreachable: {baseUrl}health answered {(int)health.StatusCode}; check Environment:BaseUrl.");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new EnvironmentSetupException($"Environment unreachable at {baseUrl}: {e.Message} Check Environment:BaseUrl, or leave it empty to start the sandbox.", e);
+        }
+    }
+}

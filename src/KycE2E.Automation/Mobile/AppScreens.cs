@@ -1,0 +1,46 @@
+using OpenQA.Selenium;
+
+namespace KycE2E.Automation.Mobile;
+
+/// <summary>Where things are on the app's screens; the same data-testids as the web portal where the concept is the same.</summary>
+public static class AppScreens
+{
+    public static By TestId(string id) => By.CssSelector($"[data-testid='{id}']");
+
+    public static class Login
+    {
+        public static readonly By Screen = TestId("app-login");
+        public static readonly By Email = TestId("app-login-email");
+        public static readonly By Password = TestId("app-login-password");
+        public static readonly By Submit = TestId("app-login-submit");
+    }
+
+    public static class TabBar
+    {
+        public static readonly By Home = TestId("tab-home");
+        public static readonly By Profile = TestId("tab-profile");
+    }
+
+    public static class Profile
+    {
+        public static readonly By PersonalCenter = TestId("profile-personal-center");
+    }
+
+    public static class PersonalCenter
+    {
+        public static readonly By IdentityVerification = TestId("center-identity-verification");
+    }
+
+    public static class VerificationStatus
+    {
+        public static readonly By Status = TestId("verification-status");
+        public static readonly By Reasons = TestId("rejection-reason");
+        public static readonly By Retry = TestId("retry-button");
+        public static readonly By ContactSupport = TestId("contact-support");
+    }
+
+    public static class VerificationForm
+    {
+        public static readonly By Form = TestId("verification-form");
+    }
+}

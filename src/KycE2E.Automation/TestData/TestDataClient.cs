@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KycE2E.Automation.TestData;
+
+/// <summary>The environment's test-data API (/test-api, X-Test-Api-Key): seeds users and reads back what the environment recorded.</summary>
+public sealed class TestDataClient
+{
+    public const string KeyHeader = "X-Test-Api-Key";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly HttpClient _http;
+
+    public TestDataClient(HttpClient http, string testApiKey)
+    {
+        _http = http;
+        _http.DefaultRequestHeaders.Remove(KeyHeader);
+        _http.DefaultRequestHeaders.Add(KeyHeader, testApiKey);
+    }
+
+    public async Task<TestUser> CreateUserAsync(NewUser user, CancellationToken cancel = default)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri("test-api/users", UriKind.Relative), user, Json, cancel);
+        var created = await ReadAsync<CreatedUser>(response, "POST /test-api/users", cancel);
+        return new TestUser(created.UserId, created.Email, created.Password, user.Locale ?? "zh-CN");
+    }
+
+    public async Task<VerificationRecord> GetVerificationAsync(string userId, CancellationToken cancel = default)
+    {
+        using var response = await _http.GetAsync(new Uri($"test-api/users/{Uri.EscapeDataString(userId)}/verification", UriKind.Relative), cancel);
+        return await ReadAsync<VerificationRecord>(response, $"GET /test-api/users/{userId}/verification", cancel);
+    }
+
+    /// <summary>The case as raw JSON, for the failure artifacts.</summary>
+    public async Task<string> GetVerificationJsonAsync(string userId, CancellationToken cancel = default) =>
+        await _http.GetStringAsync(new Uri($"test-api/users/{Uri.EscapeDataString(userId)}/verification", UriKind.Relative), cancel);
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string call, CancellationToken cancel)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancel);
+            throw new TestDataApiException($"{call} answered {(int)response.StatusCode} {response.StatusCode}: {body}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancel)
+            ?? throw new TestDataApiException($"{call} answered an empty body");
+    }
+
+    private sealed record CreatedUser(string UserId, string Email, string Password);
+}
+
+public sealed record NewUser(string? Locale = null, string? Region = null, VerificationSeed? Verification = null);
+
+public sealed record VerificationSeed(
+    string Status,
+    IReadOnlyList<string>? Reasons = null,
+    string? RejectType = null,
+    int? AttemptsUsed = null,
+    string? ModerationComment = null);
+
+/// <summary>A seeded user; the password never appears in logs or reports.</summary>
+public sealed record TestUser(string UserId, string Email, string Password, string Locale)
+{
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"UserId = {UserId}, Email = {Email}, Password = ***, Locale = {Locale}");
+        return true;
+    }
+}
+
+public sealed record VerificationRecord(
+    string Status,
+    IReadOnlyList<string> Reasons,
+    string? RejectType,
+    string? ModerationComment,
+    int AttemptsUsed,
+    int AttemptsLeft,
+    DateTimeOffset? LockedUntil,
+    bool CanRetry);
+
+public sealed class TestDataApiException : Exception
+{
+    public TestDataApiException(string message) : base(message)
+    {
+    }
+
+    public TestDataApiException(string message, Exception inner) : base(message, inner)
+    {
+    }
+
+    public TestDataApiException()
+    {
+    }
+}

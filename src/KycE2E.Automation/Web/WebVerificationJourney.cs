@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using KycE2E.Automation.Journeys;
+using KycE2E.Automation.TestData;
+using static Microsoft.Playwright.Assertions;
+
+namespace KycE2E.Automation.Web;
+
+/// <summary>The guide's web steps, in Playwright; assertions are web-first (they retry until true).</summary>
+public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
+{
+    private readonly LoginPage _login = new(page);
+    private readonly PortalHeader _header = new(page);
+    private readonly PersonalCenterPage _center = new(page);
+    private readonly VerificationStatusPage _status = new(page);
+    private readonly VerificationFormPage _form = new(page);
+    private GuideVocabulary _words = GuideVocabulary.Chinese;
+
+    public Platform Platform => Platform.Web;
+
+    public async Task LogInAsync(TestUser user)
+    {
+        _words = GuideVocabulary.For(user.Locale);
+        await _login.OpenAsync(user.Locale);
+        await _login.Email.FillAsync(user.Email);
+        await _login.Password.FillAsync(user.Password);
+        await _login.Submit.ClickAsync();
+        await Expect(_header.Avatar).ToBeVisibleAsync();
+    }
+
+    public async Task OpenIdentityVerificationAsync()
+    {
+        await _header.Avatar.ClickAsync();
+        await Expect(_header.PersonalCenter).ToHaveTextAsync(_words.PersonalCenter);
+        await _header.PersonalCenter.ClickAsync();
+        await Expect(_center.IdentityVerification).ToHaveTextAsync(_words.IdentityVerification);
+        await _center.IdentityVerification.ClickAsync();
+    }
+
+    public async Task ExpectStatusAsync(string status)
+    {
+        await Expect(_status.Status).ToHaveAttributeAsync("data-status", status);
+        await Expect(_status.Status).ToHaveTextAsync(_words.Status(status));
+    }
+
+    public async Task ExpectReasonsAsync(IReadOnlyList<RejectionReason> reasons)
+    {
+        await Expect(_status.Reasons).ToHaveCountAsync(reasons.Count);
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            var shown = _status.Reasons.Nth(i);
+            await Expect(shown).ToHaveAttributeAsync("data-reason", reasons[i].Code);
+            await Expect(shown).ToContainTextAsync(new Regex(Regex.Escape(_words.ReasonKeywords[reasons[i].Code]), RegexOptions.IgnoreCase));
+        }
+    }
+
+    public async Task ExpectRetryOfferedAsync()
+    {
+        await Expect(_status.Retry).ToHaveTextAsync(_words.Retry);
+        await Expect(_status.ContactSupport).ToHaveCountAsync(0);
+    }
+
+    public async Task RetryAsync() => await _status.Retry.ClickAsync();
+
+    public async Task ExpectVerificationFormAsync() => await Expect(_form.Form).ToBeVisibleAsync();
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using KycE2E.Sandbox.Data;
+
+namespace KycE2E.Sandbox.Auth;
+
+/// <summary>The mobile app's bearer tokens, issued by /api/v1/auth/login and kept in the database.</summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    UserStore users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var user = users.FindByToken(header["Bearer ".Length..].Trim());
+        return Task.FromResult(user is null
+            ? AuthenticateResult.Fail("unknown or expired token")
+            : AuthenticateResult.Success(new AuthenticationTicket(SandboxPrincipal.For(user, SchemeName), SchemeName)));
+    }
+}
+
+public static class SandboxPrincipal
+{
+    public static ClaimsPrincipal For(Domain.SandboxUser user, string scheme) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id),
+            new Claim(ClaimTypes.Email, user.Email),
+            new Claim(Texts.RequestLocale.LocaleClaim, user.Locale),
+        ],
+        scheme));
+
+    public static string UserId(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("not signed in");
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using KycE2E.Sandbox.Api;
+using KycE2E.Sandbox.Auth;
+using KycE2E.Sandbox.Data;
+using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.TestApi;
+using KycE2E.Sandbox.Texts;
+
+// Content root is the build output, where wwwroot is copied, so the sandbox runs from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
+builder.Services.AddSingleton(sp => new SandboxClock(TimeProvider.System));
+builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
+builder.Services.AddSingleton<SandboxDatabase>();
+builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<VerificationStore>();
+builder.Services.AddSingleton<TextCatalog>();
+builder.Services.AddSingleton<RequestLocale>();
+builder.Services.AddScoped<PageTexts>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddHostedService<ParentProcessWatch>();
+// Keys beside the database: cookies survive a restart, and nothing is written outside the data folder.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
+    Path.GetFullPath(builder.Configuration[$"{SandboxOptions.Section}:{nameof(SandboxOptions.DataDir)}"] ?? new SandboxOptions().DataDir), "keys")));
+
+builder.Services
+    .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/login";
+        o.Cookie.Name = "sbx.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    })
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(BearerTokenHandler.SchemeName, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Account");
+    o.Conventions.AuthorizePage("/Index");
+});
+builder.Services.AddRouting(o => o.LowercaseUrls = true);
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+var sandboxOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value;
+LoopbackGuard.Check((app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries), sandboxOptions.TestApiKey);
+app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
+_ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/health", (SandboxDatabase db) => Results.Ok(new { status = "ready", database = Path.GetFileName(db.FilePath) }));
+app.MapGet("/app", () => Results.Redirect("/app/"));
+app.MapPublicApi();
+app.MapTestDataApi();
+app.MapRazorPages();
+
+app.Run();

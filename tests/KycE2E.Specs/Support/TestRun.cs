@@ -1,0 +1,59 @@
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Environment;
+using NUnit.Framework;
+using TechTalk.SpecFlow;
+
+namespace KycE2E.Specs.Support;
+
+/// <summary>The run's lifetime: settings and environment start once before the first scenario and stop after the last.</summary>
+[Binding]
+public static class TestRun
+{
+    private static TestEnvironment? _environment;
+    private static Exception? _setupFailure;
+
+    /// <summary>The environment, or the reason it could not be set up (every scenario then fails at once with it).</summary>
+    public static TestEnvironment Environment => _environment
+        ?? throw new EnvironmentSetupException(_setupFailure?.Message ?? "The test environment was not started.", _setupFailure!);
+
+    [BeforeTestRun]
+    public static async Task StartAsync()
+    {
+        try
+        {
+            var parameters = TestContext.Parameters.Names.Select(n => new KeyValuePair<string, string?>(n, TestContext.Parameters[n]));
+            var settings = SuiteConfiguration.Load(parameters, AppContext.BaseDirectory);
+            _environment = await TestEnvironment.StartAsync(settings, RepositoryLayout.Root);
+            await TestContext.Progress.WriteLineAsync($"KycE2E: target {_environment.BaseUrl} ({(settings.Environment.StartsSandbox ? "the run's own sandbox" : "external")}), artifacts in {_environment.RunDir}");
+        }
+        catch (Exception e) when (e is EnvironmentSetupException or SuiteConfigurationException)
+        {
+            _setupFailure = e;
+            await TestContext.Progress.WriteLineAsync($"KycE2E: environment not ready: {e.Message}");
+            await WriteSetupFailureAsync(e);
+        }
+    }
+
+    [AfterTestRun]
+    public static async Task StopAsync()
+    {
+        if (_environment is not null)
+        {
+            await _environment.DisposeAsync();
+        }
+    }
+
+    // ./e2e turns this file into exit code 2: the environment, not a scenario, failed.
+    private static async Task WriteSetupFailureAsync(Exception e)
+    {
+        var runId = System.Environment.GetEnvironmentVariable("KYCE2E_Run__Id");
+        if (string.IsNullOrEmpty(runId))
+        {
+            return;
+        }
+
+        var dir = Path.Combine(RepositoryLayout.Root, System.Environment.GetEnvironmentVariable("KYCE2E_Run__ArtifactsDir") ?? "artifacts", runId);
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "environment-error.txt"), e.Message);
+    }
+}
