@@ -15,30 +15,43 @@ public sealed class TestDataClient
     };
 
     private readonly HttpClient _http;
+    private readonly string _testApiKey;
 
+    /// <summary>The key goes on each request, so the HttpClient can be shared with callers that must not carry it.</summary>
     public TestDataClient(HttpClient http, string testApiKey)
     {
         _http = http;
-        _http.DefaultRequestHeaders.Remove(KeyHeader);
-        _http.DefaultRequestHeaders.Add(KeyHeader, testApiKey);
+        _testApiKey = testApiKey;
     }
 
     public async Task<TestUser> CreateUserAsync(NewUser user, CancellationToken cancel = default)
     {
-        using var response = await _http.PostAsJsonAsync(new Uri("test-api/users", UriKind.Relative), user, Json, cancel);
+        using var response = await SendAsync(HttpMethod.Post, "test-api/users", JsonContent.Create(user, options: Json), cancel);
         var created = await ReadAsync<CreatedUser>(response, "POST /test-api/users", cancel);
         return new TestUser(created.UserId, created.Email, created.Password, user.Locale ?? "zh-CN");
     }
 
     public async Task<VerificationRecord> GetVerificationAsync(string userId, CancellationToken cancel = default)
     {
-        using var response = await _http.GetAsync(new Uri($"test-api/users/{Uri.EscapeDataString(userId)}/verification", UriKind.Relative), cancel);
-        return await ReadAsync<VerificationRecord>(response, $"GET /test-api/users/{userId}/verification", cancel);
+        using var response = await SendAsync(HttpMethod.Get, VerificationPath(userId), null, cancel);
+        return await ReadAsync<VerificationRecord>(response, $"GET /{VerificationPath(userId)}", cancel);
     }
 
     /// <summary>The case as raw JSON, for the failure artifacts.</summary>
-    public async Task<string> GetVerificationJsonAsync(string userId, CancellationToken cancel = default) =>
-        await _http.GetStringAsync(new Uri($"test-api/users/{Uri.EscapeDataString(userId)}/verification", UriKind.Relative), cancel);
+    public async Task<string> GetVerificationJsonAsync(string userId, CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, VerificationPath(userId), null, cancel);
+        return await response.Content.ReadAsStringAsync(cancel);
+    }
+
+    private static string VerificationPath(string userId) => $"test-api/users/{Uri.EscapeDataString(userId)}/verification";
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancel)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        request.Headers.Add(KeyHeader, _testApiKey);
+        return await _http.SendAsync(request, cancel);
+    }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string call, CancellationToken cancel)
     {
