@@ -56,6 +56,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
 
     public async Task ExpectRetryOfferedAsync()
     {
+        await Expect(_status.Retry).ToBeVisibleAsync();
         await Expect(_status.Retry).ToHaveTextAsync(_words.Retry);
         await Expect(_status.ContactSupport).ToHaveCountAsync(0);
     }
