@@ -6,6 +6,7 @@ using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Hosting;
 using KycE2E.Sandbox.TestApi;
 using KycE2E.Sandbox.Texts;
+using KycE2E.Sandbox.Verification;
 
 // Content root is the build output, where wwwroot is copied, so the sandbox runs from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -15,11 +16,23 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
+builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
 builder.Services.AddSingleton(sp => new SandboxClock(TimeProvider.System));
 builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
 builder.Services.AddSingleton<SandboxDatabase>();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<VerificationStore>();
+builder.Services.AddSingleton<FaultStore>();
+builder.Services.AddSingleton<OutboxStore>();
+builder.Services.AddSingleton<ImageStore>();
+builder.Services.AddSingleton<ClockState>();
+builder.Services.AddSingleton<SubmissionService>();
+builder.Services.AddSingleton<ReviewEngine>();
+builder.Services.AddSingleton<ReviewRunner>();
+builder.Services.AddHostedService<ReviewWorker>();
+builder.Services.AddOpenApi();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
 builder.Services.AddSingleton<TextCatalog>();
 builder.Services.AddSingleton<RequestLocale>();
 builder.Services.AddScoped<PageTexts>();
@@ -56,6 +69,7 @@ var app = builder.Build();
 var sandboxOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value;
 LoopbackGuard.Check((app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries), sandboxOptions.TestApiKey);
 app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
+app.Services.GetRequiredService<SandboxClock>().Advance(app.Services.GetRequiredService<ClockState>().Load()); // the sandbox date survives a restart
 _ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
 
 app.UseExceptionHandler();
@@ -68,7 +82,9 @@ app.UseAuthorization();
 
 app.MapGet("/health", (SandboxDatabase db) => Results.Ok(new { status = "ready", database = Path.GetFileName(db.FilePath) }));
 app.MapGet("/app", () => Results.Redirect("/app/"));
+app.MapOpenApi();
 app.MapPublicApi();
+app.MapPortalEndpoints();
 app.MapTestDataApi();
 app.MapRazorPages();
 

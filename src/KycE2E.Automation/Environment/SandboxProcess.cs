@@ -9,10 +9,10 @@ namespace KycE2E.Automation.Environment;
 public static partial class SandboxProcess
 {
     public static async Task<(ChildProcess Process, Uri BaseUrl, string TestApiKey)> StartAsync(
-        SuiteSettings settings, string runDir, CancellationToken cancel = default)
+        SuiteSettings settings, string runDir, string? testApiKey = null, CancellationToken cancel = default)
     {
         var dll = Locate(settings.Environment.SandboxPath);
-        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var key = testApiKey ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var dataDir = Path.Combine(runDir, "sandbox");
         var start = new ProcessStartInfo("dotnet")
         {

@@ -44,6 +44,47 @@ public sealed class TestDataClient
         return await response.Content.ReadAsStringAsync(cancel);
     }
 
+    /// <summary>Completes every pending review now (of one user, or all).</summary>
+    public async Task<int> RunReviewsAsync(string? userId = null, CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "test-api/reviews/run", JsonContent.Create(new { userId }, options: Json), cancel);
+        return (await ReadAsync<JsonElement>(response, "POST /test-api/reviews/run", cancel)).GetProperty("completed").GetInt32();
+    }
+
+    /// <summary>Forces the result of the user's pending (or next) review.</summary>
+    public async Task ForceReviewAsync(string userId, string answer, IReadOnlyList<string>? reasons = null, string? rejectType = null, string? moderationComment = null, CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"test-api/users/{Uri.EscapeDataString(userId)}/review",
+            JsonContent.Create(new { answer, reasons, rejectType, moderationComment }, options: Json), cancel);
+        await ReadAsync<JsonElement>(response, "POST /test-api/users/{id}/review", cancel);
+    }
+
+    /// <summary>Moves the sandbox clock forward; reviews that fall due are completed before it answers.</summary>
+    public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "test-api/clock/advance", JsonContent.Create(new { minutes = by.TotalMinutes }, options: Json), cancel);
+        return (await ReadAsync<JsonElement>(response, "POST /test-api/clock/advance", cancel)).GetProperty("now").GetDateTimeOffset();
+    }
+
+    public async Task<DateTimeOffset> NowAsync(CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "test-api/clock", null, cancel);
+        return (await ReadAsync<JsonElement>(response, "GET /test-api/clock", cancel)).GetProperty("now").GetDateTimeOffset();
+    }
+
+    /// <summary>Injects a network or back-end fault: upload-fail, upload-latency (ms) or review-outage.</summary>
+    public async Task AddFaultAsync(string kind, string? userId = null, int count = 1, int? ms = null, CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "test-api/faults", JsonContent.Create(new { userId, kind, count, ms }, options: Json), cancel);
+        await ReadAsync<JsonElement>(response, "POST /test-api/faults", cancel);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync(string userId, CancellationToken cancel = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"test-api/outbox?userId={Uri.EscapeDataString(userId)}", null, cancel);
+        return await ReadAsync<List<OutboxMessage>>(response, "GET /test-api/outbox", cancel);
+    }
+
     private static string VerificationPath(string userId) => $"test-api/users/{Uri.EscapeDataString(userId)}/verification";
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancel)
@@ -95,7 +136,17 @@ public sealed record VerificationRecord(
     int AttemptsUsed,
     int AttemptsLeft,
     DateTimeOffset? LockedUntil,
-    bool CanRetry);
+    bool CanRetry,
+    DateTimeOffset? ExpectedReviewBy,
+    bool PendingTooLong,
+    IReadOnlyList<string> HighlightFields,
+    IReadOnlyList<AttemptRecord> Attempts);
+
+public sealed record AttemptRecord(string AttemptId, int Number, string Status, IReadOnlyList<string> Reasons, string? RejectType, AttemptDetailsRecord? Details, bool HasFrontImage, bool HasBackImage);
+
+public sealed record AttemptDetailsRecord(string Region, string DocumentType, string FullName, string DocumentNumber, DateOnly DateOfBirth);
+
+public sealed record OutboxMessage(string UserId, string Channel, string Recipient, string Subject, string Body, string Status, DateTimeOffset CreatedAt);
 
 public sealed class TestDataApiException : Exception
 {

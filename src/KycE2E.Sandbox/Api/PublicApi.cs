@@ -2,6 +2,7 @@ using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Domain;
 using KycE2E.Sandbox.Texts;
+using KycE2E.Sandbox.Verification;
 
 namespace KycE2E.Sandbox.Api;
 
@@ -14,7 +15,7 @@ public static class PublicApi
 
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithTags("app");
 
         api.MapPost("/auth/login", (LoginRequest body, UserStore users) =>
         {
@@ -42,11 +43,29 @@ public static class PublicApi
                 : Results.NotFound());
 
         me.MapGet("/verification", (HttpContext http, VerificationStore cases, TimeProvider clock) =>
-            Results.Ok(VerificationView.Of(cases.For(http.User.UserId()), clock.GetUtcNow())));
+        {
+            var userId = http.User.UserId();
+            return Results.Ok(VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow()));
+        });
+
+        me.MapGet("/verification/attempts", (HttpContext http, VerificationStore cases) =>
+            Results.Ok(cases.Attempts(http.User.UserId()).Select(AttemptView.Of)));
+
+        me.MapPost("/verification/attempts", async (HttpContext http, SubmissionService submissions, TextCatalog texts, RequestLocale locale, CancellationToken cancel) =>
+        {
+            var (form, error) = await SubmissionHttp.ReadAsync(http.Request, cancel);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var outcome = await submissions.SubmitAsync(http.User.UserId(), form!, SubmissionHttp.IdempotencyKey(http.Request), requireBack: false, cancel);
+            return SubmissionHttp.ToResult(outcome, texts, locale.For(http));
+        }).DisableAntiforgery();
     }
 }
 
-/// <summary>A case as clients see it: what to show, and whether retry is offered.</summary>
+/// <summary>A case as clients see it: what to show, whether retry is offered, and what to pre-fill.</summary>
 public sealed record VerificationView(
     string Status,
     IReadOnlyList<string> Reasons,
@@ -55,9 +74,48 @@ public sealed record VerificationView(
     int AttemptsUsed,
     int AttemptsLeft,
     DateTimeOffset? LockedUntil,
-    bool CanRetry)
+    bool CanRetry,
+    bool CanStart,
+    DateTimeOffset? PendingSince,
+    DateTimeOffset? ExpectedReviewBy,
+    bool PendingTooLong,
+    IReadOnlyList<string> HighlightFields,
+    PrefillView? Prefill)
 {
-    public static VerificationView Of(VerificationCase c, DateTimeOffset now) => new(
-        c.Status, c.Reasons, c.RejectType, c.ModerationComment, c.AttemptsUsed, c.AttemptsLeft,
-        c.IsLocked(now) ? c.LockedUntil : null, c.CanRetry(now));
+    public static VerificationView Of(VerificationCase c, Attempt? last, DateTimeOffset now) => new(
+        c.Status,
+        c.Reasons,
+        c.RejectType,
+        c.ModerationComment,
+        c.AttemptsUsed,
+        c.AttemptsLeft,
+        c.IsLocked(now) ? c.LockedUntil : null,
+        c.CanRetry(now),
+        c.CanStart(now),
+        c.PendingSince,
+        c.Status == VerificationStatus.Pending && last is not null ? last.DueAt : null,
+        c.IsPendingTooLong(now),
+        c.Status == VerificationStatus.Rejected ? [.. c.Reasons.Select(ReasonCode.FieldOf).OfType<string>().Distinct()] : [],
+        last?.Details is { } d ? new PrefillView(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth) : null);
+}
+
+/// <summary>The last attempt's details, for the retry form; never its photos.</summary>
+public sealed record PrefillView(string Region, string DocumentType, string FullName, string DocumentNumber, DateOnly DateOfBirth);
+
+public sealed record AttemptView(
+    string AttemptId,
+    int Number,
+    DateTimeOffset SubmittedAt,
+    string Status,
+    IReadOnlyList<string> Reasons,
+    string? RejectType,
+    DateTimeOffset? ReviewedAt,
+    PrefillView? Details,
+    bool HasFrontImage,
+    bool HasBackImage)
+{
+    public static AttemptView Of(Attempt a) => new(
+        a.Id, a.Number, a.SubmittedAt, a.Status, a.Reasons, a.RejectType, a.ReviewedAt,
+        a.Details is { } d ? new PrefillView(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth) : null,
+        a.FrontImage is not null, a.BackImage is not null);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,29 +8,40 @@ using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Domain;
 using KycE2E.Sandbox.Hosting;
 using KycE2E.Sandbox.Texts;
+using KycE2E.Sandbox.Verification;
 
 namespace KycE2E.Sandbox.TestApi;
 
-/// <summary>/test-api: set-up and control for the suite, behind the X-Test-Api-Key header (see the design's contract).</summary>
+/// <summary>/test-api: set-up and control for the suite, behind the X-Test-Api-Key header (the design's contract).</summary>
 public static partial class TestDataApi
 {
     public const string KeyHeader = "X-Test-Api-Key";
 
-    public sealed record VerificationSeed(string? Status, string[]? Reasons, string? RejectType, int? AttemptsUsed, string? ModerationComment);
+    public sealed record DetailsSeed(string? Region, string? DocumentType, string? FullName, string? DocumentNumber, string? DateOfBirth);
+
+    public sealed record VerificationSeed(string? Status, string[]? Reasons, string? RejectType, int? AttemptsUsed, string? ModerationComment, DetailsSeed? Details);
 
     public sealed record CreateUserRequest(string? Locale, string? Region, VerificationSeed? Verification);
 
+    public sealed record ForceReviewRequest(string? Answer, string[]? Reasons, string? RejectType, string? ModerationComment);
+
+    public sealed record RunReviewsRequest(string? UserId);
+
+    public sealed record AdvanceClockRequest(double? Minutes);
+
+    public sealed record FaultRequest(string? UserId, string? Kind, int? Count, int? Ms);
+
     public static void MapTestDataApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/test-api").AddEndpointFilter(RequireKey);
+        var api = app.MapGroup("/test-api").AddEndpointFilter(RequireKey).WithTags("test-data").DisableAntiforgery();
 
-        api.MapPost("/users", (CreateUserRequest? body, UserStore users, VerificationStore cases) =>
+        api.MapPost("/users", (CreateUserRequest? body, UserStore users, SandboxDatabase database, IOptions<ReviewOptions> review, TimeProvider clock) =>
         {
             body ??= new CreateUserRequest(null, null, null);
             var error = Validate(body, out var locale, out var region);
             if (error is not null)
             {
-                return Results.Problem(statusCode: 400, title: error);
+                return Bad(error);
             }
 
             var password = "Sbx-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -37,16 +49,162 @@ public static partial class TestDataApi
             var user = users.Create(email, password, locale, region);
             if (body.Verification is { } v)
             {
-                cases.Save(SeededCase(user.Id, v));
+                Seed(database, user.Id, v, clock.GetUtcNow(), TimeSpan.FromMinutes(review.Value.DelayMinutes));
             }
 
             return Results.Created($"/test-api/users/{user.Id}/verification", new { userId = user.Id, email, password });
         });
 
         api.MapGet("/users/{userId}/verification", (string userId, UserStore users, VerificationStore cases, TimeProvider clock) =>
-            users.Find(userId) is null
-                ? Results.Problem(statusCode: 404, title: $"no user '{userId}'")
-                : Results.Ok(VerificationView.Of(cases.For(userId), clock.GetUtcNow())));
+        {
+            if (users.Find(userId) is null)
+            {
+                return NoUser(userId);
+            }
+
+            var view = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow());
+            return Results.Ok(new
+            {
+                view.Status,
+                view.Reasons,
+                view.RejectType,
+                view.ModerationComment,
+                view.AttemptsUsed,
+                view.AttemptsLeft,
+                view.LockedUntil,
+                view.CanRetry,
+                view.PendingSince,
+                view.ExpectedReviewBy,
+                view.PendingTooLong,
+                view.HighlightFields,
+                attempts = cases.Attempts(userId).Select(AttemptView.Of),
+                now = clock.GetUtcNow(),
+            });
+        });
+
+        api.MapPost("/reviews/run", async (RunReviewsRequest? body, ReviewRunner reviews, UserStore users, CancellationToken cancel) =>
+        {
+            if (body?.UserId is { } id && users.Find(id) is null)
+            {
+                return NoUser(id);
+            }
+
+            return Results.Ok(new { completed = await reviews.RunAsync(body?.UserId, all: true, cancel) });
+        });
+
+        api.MapPost("/users/{userId}/review", async (string userId, ForceReviewRequest body, UserStore users, VerificationStore cases, ReviewRunner reviews, CancellationToken cancel) =>
+        {
+            if (users.Find(userId) is null)
+            {
+                return NoUser(userId);
+            }
+
+            if (body.Answer is not (VerificationStatus.Approved or VerificationStatus.Rejected))
+            {
+                return Bad($"answer '{body.Answer}' is not one of approved, rejected");
+            }
+
+            if (body.Reasons?.FirstOrDefault(r => !ReasonCode.IsKnown(r)) is { } unknown)
+            {
+                return Bad($"reasons: unknown code '{unknown}'");
+            }
+
+            if (body.RejectType is not null && !RejectType.All.Contains(body.RejectType))
+            {
+                return Bad($"rejectType '{body.RejectType}' is not one of {string.Join(", ", RejectType.All)}");
+            }
+
+            if (body.Answer == VerificationStatus.Approved && body.Reasons is { Length: > 0 })
+            {
+                return Bad("reasons only go with answer 'rejected'");
+            }
+
+            cases.Force(new ForcedReview(userId, body.Answer, body.Reasons ?? [], body.RejectType, body.ModerationComment));
+            var completed = await reviews.RunAsync(userId, all: true, cancel);
+            return Results.Ok(new { completed, appliesTo = completed > 0 ? "pending review" : "next review" });
+        });
+
+        api.MapGet("/clock", (TimeProvider clock) => Results.Ok(new { now = clock.GetUtcNow() }));
+
+        api.MapPost("/clock/advance", async (AdvanceClockRequest body, SandboxClock clock, ClockState state, ReviewRunner reviews, CancellationToken cancel) =>
+        {
+            if (body.Minutes is not { } minutes || minutes <= 0 || minutes > 60 * 24 * 365)
+            {
+                return Bad("minutes must be a number above 0 (at most a year)");
+            }
+
+            clock.Advance(TimeSpan.FromMinutes(minutes));
+            state.Save(clock.Offset);
+            var completed = await reviews.RunAsync(null, all: false, cancel); // what fell due now is reviewed before the answer
+            return Results.Ok(new { now = clock.GetUtcNow(), reviewsCompleted = completed });
+        });
+
+        api.MapPost("/faults", (FaultRequest body, UserStore users, FaultStore faults) =>
+        {
+            if (body.Kind is null || !FaultKind.All.Contains(body.Kind))
+            {
+                return Bad($"kind '{body.Kind}' is not one of {string.Join(", ", FaultKind.All)}");
+            }
+
+            if (body.UserId is { } id && users.Find(id) is null)
+            {
+                return NoUser(id);
+            }
+
+            if (body.Count is < 1 or > 10_000 || body.Ms is < 0 or > 120_000)
+            {
+                return Bad("count must be 1..10000 and ms 0..120000");
+            }
+
+            if (body.Kind == FaultKind.UploadLatency && body.Ms is null)
+            {
+                return Bad("upload-latency needs ms");
+            }
+
+            faults.Add(body.UserId, body.Kind, body.Count ?? 1, body.Ms ?? 0);
+            return Results.Ok(new { body.Kind, count = body.Count ?? 1, ms = body.Ms ?? 0, userId = body.UserId });
+        });
+
+        api.MapGet("/outbox", (string? userId, OutboxStore outbox) => Results.Ok(outbox.For(userId)));
+
+        api.MapPost("/reset", (SandboxDatabase database) =>
+        {
+            database.Reset();
+            return Results.Ok(new { reset = true });
+        });
+    }
+
+    private static IResult Bad(string message) => Results.Problem(statusCode: 400, title: message);
+
+    private static IResult NoUser(string userId) => Results.Problem(statusCode: 404, title: $"no user '{userId}'");
+
+    private static void Seed(SandboxDatabase database, string userId, VerificationSeed v, DateTimeOffset now, TimeSpan reviewDelay)
+    {
+        var reasons = ReasonCode.InReportOrder(v.Reasons ?? []);
+        var used = v.AttemptsUsed ?? (v.Status == VerificationStatus.NotStarted ? 0 : 1);
+        AttemptDetails? details = v.Details is { } d
+            ? new AttemptDetails(d.Region!.ToUpperInvariant(), d.DocumentType!, d.FullName!, d.DocumentNumber!.ToUpperInvariant(),
+                DateOnly.ParseExact(d.DateOfBirth!, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : null;
+        var rejectType = v.Status == VerificationStatus.Rejected ? v.RejectType ?? ReasonCode.DefaultTypeFor(reasons) : null;
+
+        using var db = database.Open();
+        using var tx = db.BeginTransaction();
+        for (var n = 1; n <= used; n++)
+        {
+            var last = n == used;
+            var status = last ? v.Status! : VerificationStatus.Rejected;
+            VerificationStore.Insert(db, tx, new Attempt(
+                VerificationStore.NewAttemptId(), userId, n, now, status == VerificationStatus.Pending ? now + reviewDelay : now,
+                last ? details : null, null, null, status,
+                last ? reasons : [], last ? rejectType : RejectType.Retry, last ? v.ModerationComment : null,
+                status == VerificationStatus.Pending ? null : now, Seeded: true), null);
+        }
+
+        VerificationStore.Save(db, tx, new VerificationCase(
+            userId, v.Status!, reasons, rejectType, v.ModerationComment, used, null,
+            v.Status == VerificationStatus.Pending ? now : null));
+        tx.Commit();
     }
 
     private static string? Validate(CreateUserRequest body, out string locale, out string region)
@@ -88,23 +246,29 @@ public static partial class TestDataApi
             return $"verification.rejectType '{v.RejectType}' is not one of {string.Join(", ", RejectType.All)}";
         }
 
-        return v.AttemptsUsed is < 0 or > VerificationCase.AttemptLimit
-            ? $"verification.attemptsUsed must be between 0 and {VerificationCase.AttemptLimit}"
-            : null;
-    }
+        if (v.AttemptsUsed is < 0 or > VerificationCase.AttemptLimit)
+        {
+            return $"verification.attemptsUsed must be between 0 and {VerificationCase.AttemptLimit}";
+        }
 
-    private static VerificationCase SeededCase(string userId, VerificationSeed v)
-    {
-        var reasons = ReasonCode.InReportOrder(v.Reasons ?? []);
-        var rejected = v.Status == VerificationStatus.Rejected;
-        return new VerificationCase(
-            userId,
-            v.Status!,
-            reasons,
-            rejected ? v.RejectType ?? ReasonCode.DefaultTypeFor(reasons) : null,
-            v.ModerationComment,
-            v.AttemptsUsed ?? (v.Status == VerificationStatus.NotStarted ? 0 : 1),
-            null);
+        if (v.Status != VerificationStatus.NotStarted && v.AttemptsUsed == 0)
+        {
+            return $"a '{v.Status}' verification has at least one attempt";
+        }
+
+        if (v.Details is { } d)
+        {
+            var check = FormValidation.Check(
+                new SubmittedForm(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth, null, null),
+                DateOnly.MaxValue, requireBack: false);
+            var wrong = check.Errors.Where(e => e.Key != FormField.FrontImage).Select(e => $"{e.Key}: {e.Value}").ToList();
+            if (wrong.Count > 0)
+            {
+                return $"verification.details: {string.Join("; ", wrong)}";
+            }
+        }
+
+        return null;
     }
 
     private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -122,7 +286,7 @@ public static partial class TestDataApi
             return Results.Problem(statusCode: 401, title: $"missing or wrong {KeyHeader} header");
         }
 
-        return await next(context).ConfigureAwait(false);
+        return await next(context);
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

@@ -20,7 +20,7 @@ public sealed class ReasonCodeTests
     }
 
     [Test]
-    public void Retry_is_offered_only_for_an_unlocked_RETRY_rejection_with_attempts_left()
+    public void Retry_is_offered_only_for_an_unlocked_RETRY_rejection()
     {
         var now = DateTimeOffset.Parse("2026-11-26T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var rejected = new VerificationCase("u", VerificationStatus.Rejected, ["PHOTO_BLURRY"], RejectType.Retry, null, 1, null);
@@ -29,7 +29,9 @@ public sealed class ReasonCodeTests
         (rejected with { RejectType = RejectType.Final }).CanRetry(now).Should().BeFalse();
         (rejected with { LockedUntil = now.AddHours(1) }).CanRetry(now).Should().BeFalse();
         (rejected with { LockedUntil = now.AddHours(-1) }).CanRetry(now).Should().BeTrue();
-        (rejected with { AttemptsUsed = VerificationCase.AttemptLimit }).CanRetry(now).Should().BeFalse();
+        // With no attempts left retry is still offered: the sixth submission is what locks (the design's ">5 in 24 h").
+        (rejected with { AttemptsUsed = VerificationCase.AttemptLimit }).CanRetry(now).Should().BeTrue();
+        (rejected with { Status = VerificationStatus.Pending }).CanRetry(now).Should().BeFalse();
     }
 
     [TestCase("http://127.0.0.1:5080", true)]

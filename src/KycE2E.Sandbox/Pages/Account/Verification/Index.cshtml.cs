@@ -1,19 +1,29 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Data;
-using KycE2E.Sandbox.Domain;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 
 public sealed class StatusModel(VerificationStore cases, TimeProvider clock) : PageModel
 {
-    public VerificationCase Case { get; private set; } = VerificationCase.NotStartedFor("");
-
-    public bool CanRetry { get; private set; }
+    public VerificationView View { get; private set; } = null!;
 
     public void OnGet()
     {
-        Case = cases.For(User.UserId());
-        CanRetry = Case.CanRetry(clock.GetUtcNow());
+        var userId = User.UserId();
+        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow());
     }
+
+    /// <summary>Times are shown in China Standard Time, where the guide's users are, with the zone named.</summary>
+    public string Local(DateTimeOffset t) => PortalTime.Format(t);
+}
+
+public static class PortalTime
+{
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    public static string Format(DateTimeOffset t) =>
+        t.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture);
 }

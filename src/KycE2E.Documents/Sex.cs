@@ -1,0 +1,7 @@
+namespace KycE2E.Documents;
+
+public enum Sex
+{
+    Female,
+    Male,
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using KycE2E.Sandbox.Api;
+using KycE2E.Sandbox.Auth;
+using KycE2E.Sandbox.Data;
+
+namespace KycE2E.Sandbox.Pages.Account.Verification;
+
+public sealed class FormModel(VerificationStore cases, TimeProvider clock) : PageModel
+{
+    public VerificationView View { get; private set; } = null!;
+
+    /// <summary>One key per visit of the form: a double submit of it records one attempt.</summary>
+    public string IdempotencyKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+
+    public void OnGet()
+    {
+        var userId = User.UserId();
+        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow());
+    }
+}

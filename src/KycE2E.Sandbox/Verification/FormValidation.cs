@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KycE2E.Documents;
+using KycE2E.Sandbox.Domain;
+using SkiaSharp;
+
+namespace KycE2E.Sandbox.Verification;
+
+/// <summary>What the user filled in, as received; nothing here is trusted yet.</summary>
+public sealed record SubmittedForm(
+    string? Region,
+    string? DocumentType,
+    string? FullName,
+    string? DocumentNumber,
+    string? DateOfBirth,
+    UploadedPhoto? Front,
+    UploadedPhoto? Back);
+
+public sealed record UploadedPhoto(byte[] Content, string? FileName);
+
+/// <summary>
+/// The checks made at once, before any review: a failure here is a form error, never an attempt.
+/// Each error is a code (for clients and tests) with a text key (for people).
+/// </summary>
+public static partial class FormValidation
+{
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+    public const int MinWidth = 600;
+    public const int MinHeight = 380;
+    public const int MaxSide = 12_000;
+    public const int MaxNameLength = 100;
+
+    public sealed record Result(AttemptDetails? Details, IReadOnlyDictionary<string, string> Errors, string? FrontExtension, string? BackExtension)
+    {
+        public bool IsValid => Errors.Count == 0;
+    }
+
+    /// <param name="requireBack">The forms ask for the back of an ID card; the API leaves it to the review (BACK_SIDE_MISSING).</param>
+    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var region = form.Region?.Trim().ToUpperInvariant() ?? "";
+        var type = form.DocumentType?.Trim().ToLowerInvariant() ?? "";
+        var name = Normalize(form.FullName);
+        var number = form.DocumentNumber?.Trim().ToUpperInvariant() ?? "";
+        DateOnly dob = default;
+
+        if (region.Length == 0)
+        {
+            errors[FormField.Region] = "required";
+        }
+        else if (!RegionCode().IsMatch(region))
+        {
+            errors[FormField.Region] = "region_invalid";
+        }
+
+        if (type.Length == 0)
+        {
+            errors[FormField.DocumentType] = "required";
+        }
+        else if (!DocumentKind.All.Contains(type))
+        {
+            errors[FormField.DocumentType] = "document_type_invalid";
+        }
+
+        if (name.Length == 0)
+        {
+            errors[FormField.FullName] = "required";
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors[FormField.FullName] = "name_too_long";
+        }
+        else if (name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            errors[FormField.FullName] = "name_invalid";
+        }
+
+        if (string.IsNullOrWhiteSpace(form.DateOfBirth))
+        {
+            errors[FormField.DateOfBirth] = "required";
+        }
+        else if (!DateOnly.TryParseExact(form.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out dob) || dob > today || dob.Year < 1900)
+        {
+            errors[FormField.DateOfBirth] = "date_invalid";
+        }
+
+        if (number.Length == 0)
+        {
+            errors[FormField.DocumentNumber] = "required";
+        }
+        else if (type == DocumentKind.IdCard)
+        {
+            var check = ChineseIdNumber.Validate(number);
+            if (!check.IsValid)
+            {
+                errors[FormField.DocumentNumber] = check.FailedRule switch
+                {
+                    ChineseIdNumberRule.CheckCharacter => "id_number_check",
+                    ChineseIdNumberRule.BirthDate => "id_number_birth_date",
+                    _ => "id_number_format",
+                };
+            }
+            else if (!errors.ContainsKey(FormField.DateOfBirth) && check.BirthDate != dob)
+            {
+                errors[FormField.DateOfBirth] = "dob_not_in_id_number";
+            }
+        }
+        else if (!PassportNumber().IsMatch(number))
+        {
+            errors[FormField.DocumentNumber] = "passport_number_format";
+        }
+
+        var front = CheckPhoto(form.Front, FormField.FrontImage, required: true, errors);
+        var back = CheckPhoto(form.Back, FormField.BackImage, required: requireBack && type == DocumentKind.IdCard, errors);
+
+        return errors.Count > 0
+            ? new Result(null, errors, null, null)
+            : new Result(new AttemptDetails(region, type, name, number, dob), errors, front, back);
+    }
+
+    /// <summary>Trim, full-width to half-width and one space between words (NFKC), as a reviewer reads a name.</summary>
+    public static string Normalize(string? text) =>
+        string.Join(' ', (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The file's type by its content, never its name: ".jpg", ".png" or null.</summary>
+    public static string? SniffExtension(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? ".jpg"
+        : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? ".png"
+        : null;
+
+    private static string? CheckPhoto(UploadedPhoto? photo, string field, bool required, Dictionary<string, string> errors)
+    {
+        if (photo is null || photo.Content.Length == 0)
+        {
+            if (required)
+            {
+                errors[field] = "required";
+            }
+
+            return null;
+        }
+
+        if (photo.Content.Length > MaxFileBytes)
+        {
+            errors[field] = "file_too_large";
+            return null;
+        }
+
+        var extension = SniffExtension(photo.Content);
+        if (extension is null)
+        {
+            errors[field] = "file_type";
+            return null;
+        }
+
+        // Reads the header only: a huge declared size is refused before any pixel is decoded.
+        using var data = SKData.CreateCopy(photo.Content);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            errors[field] = "file_type";
+            return null;
+        }
+
+        var (w, h) = (codec.Info.Width, codec.Info.Height);
+        if (w > MaxSide || h > MaxSide)
+        {
+            errors[field] = "file_dimensions_too_large";
+            return null;
+        }
+
+        if (Math.Max(w, h) < MinWidth || Math.Min(w, h) < MinHeight)
+        {
+            errors[field] = "file_dimensions";
+            return null;
+        }
+
+        return extension;
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex RegionCode();
+
+    [GeneratedRegex("^[A-Z0-9]{5,20}$")]
+    private static partial Regex PassportNumber();
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using KycE2E.Sandbox.Domain;
+using KycE2E.Sandbox.Texts;
+
+namespace KycE2E.Sandbox.Verification;
+
+/// <summary>The one HTTP shape of a submission, for the app's API and the portal's form alike.</summary>
+public static class SubmissionHttp
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static async Task<(SubmittedForm? Form, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancel)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, Results.Problem(statusCode: 415, title: "send the form as multipart/form-data"));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancel);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, Results.Problem(statusCode: 400, title: $"the form could not be read: {e.Message}"));
+        }
+
+        return (new SubmittedForm(
+            form[FormField.Region],
+            form[FormField.DocumentType],
+            form[FormField.FullName],
+            form[FormField.DocumentNumber],
+            form[FormField.DateOfBirth],
+            await PhotoAsync(form.Files.GetFile(FormField.FrontImage), cancel),
+            await PhotoAsync(form.Files.GetFile(FormField.BackImage), cancel)), null);
+    }
+
+    public static string? IdempotencyKey(HttpRequest request, IFormCollection? form = null)
+    {
+        var key = request.Headers[IdempotencyHeader].ToString();
+        if (key.Length == 0 && form is not null)
+        {
+            key = form["idempotencyKey"].ToString();
+        }
+
+        return key.Length is > 0 and <= 100 ? key : null;
+    }
+
+    public static IResult ToResult(SubmissionOutcome outcome, TextCatalog texts, string locale) => outcome switch
+    {
+        SubmissionOutcome.Accepted a => Results.Json(
+            new { attemptId = a.Attempt.Id, number = a.Attempt.Number, status = a.Attempt.Status, submittedAt = a.Attempt.SubmittedAt, expectedReviewBy = a.Attempt.DueAt, replayed = a.Replayed },
+            statusCode: a.Replayed ? 200 : 202),
+        SubmissionOutcome.Invalid i => Results.Json(
+            new
+            {
+                title = texts.Get(locale, "form.fixErrors"),
+                status = 400,
+                errors = i.Errors,
+                messages = i.Errors.ToDictionary(e => e.Key, e => texts.Get(locale, $"error.{e.Value}")),
+            },
+            statusCode: 400),
+        SubmissionOutcome.UploadFailed => Results.Json(
+            new { title = texts.Get(locale, "form.uploadFailed"), status = 503, code = "upload_failed" }, statusCode: 503),
+        SubmissionOutcome.Locked l => Results.Json(
+            new
+            {
+                title = texts.Get(locale, "form.locked", l.Until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+                status = 429,
+                code = "attempts_exceeded",
+                lockedUntil = l.Until,
+            },
+            statusCode: 429),
+        SubmissionOutcome.NotAllowed n => Results.Json(
+            new { title = texts.Get(locale, "form.notAllowed"), status = 409, code = "not_allowed", verificationStatus = n.Case.Status }, statusCode: 409),
+        _ => throw new InvalidOperationException($"unknown outcome {outcome}"),
+    };
+
+    private static async Task<UploadedPhoto?> PhotoAsync(IFormFile? file, CancellationToken cancel)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return null;
+        }
+
+        // One byte past the limit is enough to refuse it; the rest is never read into memory.
+        var take = (int)Math.Min(file.Length, FormValidation.MaxFileBytes + 1L);
+        var content = new byte[take];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(content, cancel);
+        return new UploadedPhoto(content, Path.GetFileName(file.FileName));
+    }
+}

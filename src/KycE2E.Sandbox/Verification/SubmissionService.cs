@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using KycE2E.Sandbox.Data;
+using KycE2E.Sandbox.Domain;
+using KycE2E.Sandbox.Hosting;
+
+namespace KycE2E.Sandbox.Verification;
+
+/// <summary>A submission from either client: checked, limited, uploaded and recorded as one attempt at most.</summary>
+public sealed class SubmissionService(
+    SandboxDatabase database,
+    VerificationStore cases,
+    FaultStore faults,
+    ImageStore images,
+    IOptions<ReviewOptions> review,
+    TimeProvider clock)
+{
+    public async Task<SubmissionOutcome> SubmitAsync(string userId, SubmittedForm form, string? idempotencyKey, bool requireBack, CancellationToken cancel)
+    {
+        var now = clock.GetUtcNow();
+        if (idempotencyKey is { Length: > 0 } replayKey && Replay(userId, replayKey) is { } earlier)
+        {
+            return new SubmissionOutcome.Accepted(earlier, Replayed: true);
+        }
+
+        var current = cases.For(userId);
+        if (!current.CanStart(now))
+        {
+            return new SubmissionOutcome.NotAllowed(current);
+        }
+
+        var checkedForm = FormValidation.Check(form, DateOnly.FromDateTime(now.UtcDateTime), requireBack);
+        if (!checkedForm.IsValid)
+        {
+            return new SubmissionOutcome.Invalid(checkedForm.Errors);
+        }
+
+        // The upload itself: the network faults the test-data API injected act here, before anything is recorded.
+        if (faults.Take(userId, FaultKind.UploadLatency) is { } latency)
+        {
+            await Task.Delay(latency, cancel);
+        }
+
+        if (faults.Take(userId, FaultKind.UploadFail) is not null)
+        {
+            return new SubmissionOutcome.UploadFailed();
+        }
+
+        var front = images.Save(form.Front!.Content, checkedForm.FrontExtension!);
+        var back = form.Back is { Content.Length: > 0 } b ? images.Save(b.Content, checkedForm.BackExtension!) : null;
+
+        using var db = database.Open();
+        using var tx = db.BeginTransaction();
+        if (idempotencyKey is { Length: > 0 } key && VerificationStore.ByIdempotencyKey(db, tx, userId, key) is { } raced)
+        {
+            return new SubmissionOutcome.Accepted(raced, Replayed: true);
+        }
+
+        current = cases.For(db, tx, userId);
+        if (!current.CanStart(now))
+        {
+            return new SubmissionOutcome.NotAllowed(current);
+        }
+
+        if (current.AttemptsUsed >= VerificationCase.AttemptLimit)
+        {
+            var locked = current with
+            {
+                Status = VerificationStatus.Rejected,
+                Reasons = ReasonCode.InReportOrder([.. current.Reasons, ReasonCode.AttemptsExceeded]),
+                LockedUntil = now + VerificationCase.LockDuration,
+            };
+            VerificationStore.Save(db, tx, locked);
+            tx.Commit();
+            return new SubmissionOutcome.Locked(locked.LockedUntil!.Value);
+        }
+
+        var attempt = new Attempt(
+            VerificationStore.NewAttemptId(),
+            userId,
+            VerificationStore.NextAttemptNumber(db, tx, userId),
+            now,
+            now.AddMinutes(review.Value.DelayMinutes),
+            checkedForm.Details,
+            front,
+            back,
+            VerificationStatus.Pending,
+            [],
+            null,
+            null,
+            null,
+            Seeded: false);
+        VerificationStore.Insert(db, tx, attempt, idempotencyKey is { Length: > 0 } ? idempotencyKey : null);
+        VerificationStore.Save(db, tx, current with
+        {
+            Status = VerificationStatus.Pending,
+            Reasons = [],
+            RejectType = null,
+            ModerationComment = null,
+            LockedUntil = null,
+            PendingSince = now,
+        });
+        tx.Commit();
+        return new SubmissionOutcome.Accepted(attempt, Replayed: false);
+    }
+
+    private Attempt? Replay(string userId, string key)
+    {
+        using var db = database.Open();
+        return VerificationStore.ByIdempotencyKey(db, null, userId, key);
+    }
+}
+
+public abstract record SubmissionOutcome
+{
+    public sealed record Accepted(Attempt Attempt, bool Replayed) : SubmissionOutcome;
+
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SubmissionOutcome;
+
+    public sealed record UploadFailed : SubmissionOutcome;
+
+    public sealed record Locked(DateTimeOffset Until) : SubmissionOutcome;
+
+    public sealed record NotAllowed(VerificationCase Case) : SubmissionOutcome;
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using KycE2E.Automation.Identity;
+using KycE2E.Automation.TestData;
+using KycE2E.Documents;
+
+namespace KycE2E.UnitTests.Sandbox;
+
+/// <summary>The attempt limit and its lock on the sandbox clock, faults, idempotency, pre-filling, and a restart that loses nothing.</summary>
+[NonParallelizable]
+public sealed class AttemptRulesTests
+{
+    private SandboxUnderTest _sandbox = null!;
+    private DateOnly _today;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _sandbox = await SandboxUnderTest.StartAsync();
+        _today = await _sandbox.TodayAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _sandbox.DisposeAsync();
+
+    [Test]
+    public async Task The_sixth_submission_in_24_hours_is_refused_and_locks_retry_until_the_clock_moves()
+    {
+        var (user, token) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+        for (var i = 0; i < 4; i++)
+        {
+            (await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(PhotoVariant.Glare), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+            await _sandbox.TestData.RunReviewsAsync(user.UserId);
+        }
+
+        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsLeft.Should().Be(0);
+        var sixth = await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+
+        sixth.Status.Should().Be(HttpStatusCode.TooManyRequests);
+        var locked = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        locked.Reasons.Should().Contain("ATTEMPTS_EXCEEDED");
+        locked.LockedUntil.Should().NotBeNull();
+        locked.CanRetry.Should().BeFalse();
+        locked.AttemptsUsed.Should().Be(5, "the refused submission is not an attempt");
+
+        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+
+        var reopened = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        reopened.CanRetry.Should().BeTrue();
+        reopened.LockedUntil.Should().BeNull();
+        reopened.AttemptsLeft.Should().Be(5);
+        token = await _sandbox.App.LogInAsync(user); // a day later the app's token has expired too
+        (await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    [Test]
+    public async Task A_review_completes_when_the_sandbox_clock_reaches_its_due_time()
+    {
+        var (user, token) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+        await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+
+        var pending = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        pending.Status.Should().Be("pending");
+        pending.ExpectedReviewBy.Should().NotBeNull();
+
+        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromMinutes(3));
+
+        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
+    }
+
+    [Test]
+    public async Task A_review_pending_for_more_than_24_hours_says_so()
+    {
+        var user = await _sandbox.TestData.CreateUserAsync(new NewUser("en", Verification: new VerificationSeed("pending")));
+        await _sandbox.TestData.AddFaultAsync("review-outage", user.UserId, count: 100);
+
+        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).PendingTooLong.Should().BeFalse();
+        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(25));
+
+        var record = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        record.Status.Should().Be("pending");
+        record.PendingTooLong.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task A_failed_upload_records_nothing_and_the_retried_upload_succeeds()
+    {
+        var (user, token) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+        await _sandbox.TestData.AddFaultAsync("upload-fail", user.UserId);
+
+        var failed = await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+        var retried = await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+
+        failed.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        retried.Status.Should().Be(HttpStatusCode.Accepted);
+        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(2, "the seeded attempt and the one that went through");
+    }
+
+    [Test]
+    public async Task A_double_submit_with_one_idempotency_key_records_one_attempt()
+    {
+        var (user, token) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back(), idempotencyKey: "same-tap")));
+
+        answers.Select(a => a.Status).Should().BeEquivalentTo([HttpStatusCode.Accepted, HttpStatusCode.OK]);
+        answers.Select(a => a.Json.GetProperty("attemptId").GetString()).Distinct().Should().ContainSingle();
+        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(2);
+    }
+
+    [Test]
+    public async Task Retry_pre_fills_the_last_details_but_not_the_photos_and_highlights_the_failed_field()
+    {
+        var (user, token) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+        var typo = identity.DetailsDifferingIn(HolderField.Name);
+        await _sandbox.App.SubmitAsync(token, typo, identity.Front(), identity.Back());
+        await _sandbox.TestData.RunReviewsAsync(user.UserId);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/verification");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await _sandbox.Http.SendAsync(request);
+        var view = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        view.GetProperty("prefill").GetProperty("fullName").GetString().Should().Be(typo.FullName);
+        view.GetProperty("prefill").GetProperty("documentNumber").GetString().Should().Be(typo.DocumentNumber);
+        view.GetProperty("prefill").TryGetProperty("frontImage", out _).Should().BeFalse();
+        view.GetProperty("highlightFields").EnumerateArray().Select(e => e.GetString()).Should().Equal("fullName");
+    }
+
+    [Test]
+    public async Task A_killed_sandbox_restarts_with_every_user_attempt_and_pending_review()
+    {
+        var (user, token) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+        await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+
+        await _sandbox.KillAndRestartAsync();
+
+        var afterRestart = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        afterRestart.Status.Should().Be("pending");
+        afterRestart.Attempts.Should().HaveCount(2);
+        (await _sandbox.App.LogInAsync(user)).Should().NotBeNullOrEmpty();
+        await _sandbox.TestData.RunReviewsAsync(user.UserId);
+        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
+    }
+}

@@ -1,0 +1,78 @@
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Environment;
+using KycE2E.Automation.Identity;
+using KycE2E.Automation.TestData;
+using KycE2E.Documents;
+
+namespace KycE2E.UnitTests.Sandbox;
+
+/// <summary>The real sandbox process on loopback, with its own data folder, and clients for both of its APIs.</summary>
+public sealed class SandboxUnderTest : IAsyncDisposable
+{
+    private ChildProcess _process = null!;
+
+    private SandboxUnderTest(string dir)
+    {
+        Dir = dir;
+    }
+
+    public string Dir { get; }
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public TestDataClient TestData { get; private set; } = null!;
+
+    public AppApiClient App { get; private set; } = null!;
+
+    public static async Task<SandboxUnderTest> StartAsync()
+    {
+        var sandbox = new SandboxUnderTest(Directory.CreateTempSubdirectory("kyce2e-sandbox-").FullName);
+        await sandbox.StartProcessAsync();
+        return sandbox;
+    }
+
+    /// <summary>Kills the process outright (no graceful stop) and starts it again on the same data folder.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        await _process.DisposeAsync();
+        Http.Dispose();
+        await StartProcessAsync();
+    }
+
+    public async Task<DateOnly> TodayAsync() => DateOnly.FromDateTime((await TestData.NowAsync()).UtcDateTime);
+
+    /// <summary>A user whose verification failed once (so she may retry), logged in to the app API.</summary>
+    public async Task<(TestUser User, string Token)> RejectedUserAsync(string region = "CN")
+    {
+        var user = await TestData.CreateUserAsync(new NewUser("en", region, new VerificationSeed("rejected", ["PHOTO_BLURRY"])));
+        return (user, await App.LogInAsync(user));
+    }
+
+    /// <summary>Submits through the public API, runs the review, and returns the case.</summary>
+    public async Task<VerificationRecord> SubmitAndReviewAsync(TestIdentity identity, FormDetails? details = null, PhotoVariant front = PhotoVariant.Clear, bool withBack = true, string region = "CN")
+    {
+        var (user, token) = await RejectedUserAsync(region);
+        var answer = await App.SubmitAsync(token, (details ?? identity.Details) with { Region = region }, identity.Front(front), withBack ? identity.Back() : null);
+        answer.Status.Should().Be(System.Net.HttpStatusCode.Accepted, answer.ToString());
+        await TestData.RunReviewsAsync(user.UserId);
+        return await TestData.GetVerificationAsync(user.UserId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _process.DisposeAsync();
+        Directory.Delete(Dir, recursive: true);
+    }
+
+    private async Task StartProcessAsync()
+    {
+        (_process, var baseUrl, var key) = await SandboxProcess.StartAsync(new SuiteSettings(), Dir, testApiKey: _key);
+        _key = key;
+        Http = new HttpClient { BaseAddress = baseUrl };
+        TestData = new TestDataClient(Http, key);
+        App = new AppApiClient(Http);
+    }
+
+    private string? _key;
+}
