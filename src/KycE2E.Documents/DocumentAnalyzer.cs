@@ -27,28 +27,26 @@ public static class DocumentAnalyzer
         var grey = Grey(normalised.GetPixelSpan(), chroma);
         var picture = new GreyPicture(grey, QualityThresholds.NormalisedWidth, height);
 
+        // Without a document in sight everything is measured over the whole photo and no marker counts.
         var document = FindDocument(picture);
-        var scale = (double)bitmap.Width / QualityThresholds.NormalisedWidth;
-        var codeArea = document is { } found
-            ? SKRectI.Intersect(
-                new SKRectI((int)((found.Left - 10) * scale), (int)((found.Top - 10) * scale), (int)((found.Right + 10) * scale), (int)((found.Bottom + 10) * scale)),
-                new SKRectI(0, 0, bitmap.Width, bitmap.Height))
-            : new SKRectI(0, 0, bitmap.Width, bitmap.Height);
-        var code = ReadCode(new GreyPicture(Grey(bitmap.GetPixelSpan(), chroma: null), bitmap.Width, bitmap.Height), codeArea)
-            ?? ReadCode(picture, document ?? Whole(picture));
-        if (document is null)
-        {
-            return new PhotoAnalysis(bitmap.Width, bitmap.Height, Sharpness(picture, Whole(picture)), GlareShare(picture, Whole(picture)), 0, Mean(chroma, picture, Whole(picture)), code);
-        }
+        var box = document ?? Whole(picture);
+        var inside = document is null
+            ? box
+            : SKRectI.Inflate(box, -(int)(box.Width * QualityThresholds.DocumentInset), -(int)(box.Height * QualityThresholds.DocumentInset));
 
-        var box = document.Value;
-        var inside = SKRectI.Inflate(box, -(int)(box.Width * QualityThresholds.DocumentInset), -(int)(box.Height * QualityThresholds.DocumentInset));
+        var scale = (double)bitmap.Width / QualityThresholds.NormalisedWidth;
+        var codeArea = SKRectI.Intersect(
+            new SKRectI((int)((box.Left - 10) * scale), (int)((box.Top - 10) * scale), (int)((box.Right + 10) * scale), (int)((box.Bottom + 10) * scale)),
+            new SKRectI(0, 0, bitmap.Width, bitmap.Height));
+        var code = ReadCode(new GreyPicture(Grey(bitmap.GetPixelSpan(), chroma: null), bitmap.Width, bitmap.Height), codeArea)
+            ?? ReadCode(picture, box);
+
         return new PhotoAnalysis(
             bitmap.Width,
             bitmap.Height,
             Sharpness(picture, inside),
             GlareShare(picture, inside),
-            CountCornerMarkers(picture, box),
+            document is null ? 0 : CountCornerMarkers(picture, box),
             Mean(chroma, picture, inside),
             code);
     }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using KycE2E.Automation.Configuration;
 
@@ -17,7 +15,7 @@ public static partial class AppiumServer
             throw new EnvironmentSetupException($"Appium is not installed in {toolDir}: run `npm ci --prefix tools/appium` (./e2e run does), or set Mobile:AppiumUrl to a running server.");
         }
 
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("setsid")
         {
             ArgumentList =
@@ -29,14 +27,6 @@ public static partial class AppiumServer
         };
         var (process, ready) = await ChildProcess.StartAsync("The Appium server", start, ListenerLine(), Path.Combine(runDir, "logs", "appium.log"), settings.Timeouts.Startup);
         return (process, new Uri(ready.Groups["url"].Value.TrimEnd('/') + "/"));
-    }
-
-    // Appium needs a port number up front; the window between freeing and binding is what every local runner accepts.
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"listener started on (?<url>http://\S+)")]

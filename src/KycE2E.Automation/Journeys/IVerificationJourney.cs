@@ -1,4 +1,6 @@
+using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
+using KycE2E.Documents;
 
 namespace KycE2E.Automation.Journeys;
 
@@ -23,6 +25,21 @@ public interface IVerificationJourney
     Task RetryAsync();
 
     Task ExpectVerificationFormAsync();
+
+    /// <summary>Guide step 4: fill in the personal information again.</summary>
+    Task EnterDetailsAsync(FormDetails details);
+
+    /// <summary>Guide step 5: choose the ID photos (the back only for an ID card).</summary>
+    Task ChoosePhotosAsync(DocumentPhoto front, DocumentPhoto? back);
+
+    /// <summary>Guide step 6: check the details, then submit.</summary>
+    Task CheckAndSubmitAsync();
+
+    /// <summary>The pending status with the expected review time.</summary>
+    Task ExpectPendingAsync();
+
+    /// <summary>Looks at the status again, as a user coming back later does.</summary>
+    Task ReloadStatusAsync();
 }
 
 public enum Platform

@@ -37,10 +37,20 @@ public static class AppScreens
         public static readonly By Reasons = TestId("rejection-reason");
         public static readonly By Retry = TestId("retry-button");
         public static readonly By ContactSupport = TestId("contact-support");
+        public static readonly By ExpectedReviewTime = TestId("expected-review-time");
+        public static readonly By PendingNote = TestId("pending-note");
     }
 
     public static class VerificationForm
     {
         public static readonly By Form = TestId("verification-form");
+        public static readonly By Next = TestId("form-next");
+        public static readonly By CheckStep = TestId("form-check");
+        public static readonly By Submit = TestId("form-submit");
+        public static readonly By UploadError = TestId("upload-error");
+
+        public static By Field(string name) => TestId($"field-{name}");
+
+        public static By Preview(string name) => TestId($"preview-{name}");
     }
 }

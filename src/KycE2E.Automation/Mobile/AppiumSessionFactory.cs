@@ -24,6 +24,9 @@ public static class AppiumSessionFactory
         options.AddAdditionalOption("appium:automationName", "Chromium");
         options.AddAdditionalOption("appium:executable", settings.ChromedriverPath);
         options.AddAdditionalOption("appium:newCommandTimeout", 300);
+        options.AddAdditionalOption("appium:autodownloadEnabled", false);
+        // Each session gets its own chromedriver: on the default port a second session would replace the first's.
+        options.AddAdditionalOption("appium:chromedriverPort", LoopbackPort.Free());
         return options;
     }
 

@@ -38,9 +38,31 @@ public sealed class VerificationStatusPage(IPage page)
     public ILocator Retry => page.GetByTestId("retry-button");
 
     public ILocator ContactSupport => page.GetByTestId("contact-support");
+
+    public ILocator ExpectedReviewTime => page.GetByTestId("expected-review-time");
+
+    public ILocator PendingNote => page.GetByTestId("pending-note");
 }
 
 public sealed class VerificationFormPage(IPage page)
 {
     public ILocator Form => page.GetByTestId("verification-form");
+
+    public ILocator Field(string name) => page.GetByTestId($"field-{name}");
+
+    public ILocator FieldGroup(string name) => page.GetByTestId($"field-{name}-group");
+
+    public ILocator Error(string name) => page.GetByTestId($"error-{name}");
+
+    public ILocator Preview(string name) => page.GetByTestId($"preview-{name}");
+
+    public ILocator Next => page.GetByTestId("form-next");
+
+    public ILocator CheckStep => page.GetByTestId("form-check");
+
+    public ILocator Submit => page.GetByTestId("form-submit");
+
+    public ILocator UploadError => page.GetByTestId("upload-error");
+
+    public ILocator FormError => page.GetByTestId("form-error");
 }

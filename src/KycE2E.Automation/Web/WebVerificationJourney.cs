@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using KycE2E.Automation.Journeys;
+using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
+using KycE2E.Documents;
 using static Microsoft.Playwright.Assertions;
 
 namespace KycE2E.Automation.Web;
@@ -64,4 +66,47 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     public async Task RetryAsync() => await _status.Retry.ClickAsync();
 
     public async Task ExpectVerificationFormAsync() => await Expect(_form.Form).ToBeVisibleAsync();
+
+    public async Task EnterDetailsAsync(FormDetails details)
+    {
+        await _form.Field("region").SelectOptionAsync(details.Region);
+        await _form.Field("documentType").SelectOptionAsync(details.DocumentType);
+        await _form.Field("fullName").FillAsync(details.FullName);
+        await _form.Field("documentNumber").FillAsync(details.DocumentNumber);
+        await _form.Field("dateOfBirth").FillAsync(details.DateOfBirthText);
+    }
+
+    public async Task ChoosePhotosAsync(DocumentPhoto front, DocumentPhoto? back)
+    {
+        await _form.Field("frontImage").SetInputFilesAsync(Payload("front", front));
+        await Expect(_form.Preview("frontImage")).ToBeVisibleAsync();
+        if (back is not null)
+        {
+            await _form.Field("backImage").SetInputFilesAsync(Payload("back", back));
+            await Expect(_form.Preview("backImage")).ToBeVisibleAsync();
+        }
+    }
+
+    public async Task CheckAndSubmitAsync()
+    {
+        await _form.Next.ClickAsync();
+        await Expect(_form.CheckStep).ToBeVisibleAsync();
+        await _form.Submit.ClickAsync();
+    }
+
+    public async Task ExpectPendingAsync()
+    {
+        await ExpectStatusAsync("pending");
+        await Expect(_status.PendingNote).ToBeVisibleAsync();
+        await Expect(_status.ExpectedReviewTime).ToHaveAttributeAsync("data-expected-review-by", new Regex(@"^\d{4}-\d{2}-\d{2}T"));
+    }
+
+    public async Task ReloadStatusAsync() => await page.ReloadAsync();
+
+    private static FilePayload Payload(string side, DocumentPhoto photo) => new()
+    {
+        Name = $"{side}.{(photo.Format == PhotoFormat.Jpeg ? "jpg" : "png")}",
+        MimeType = photo.MediaType,
+        Buffer = photo.Bytes.ToArray(),
+    };
 }

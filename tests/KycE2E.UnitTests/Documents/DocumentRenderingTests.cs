@@ -87,6 +87,19 @@ public sealed class DocumentRenderingTests
     }
 
     [Test]
+    public void A_photo_of_an_empty_desk_finds_no_marker_and_no_code()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(800, 500);
+        bitmap.Erase(new SkiaSharp.SKColor(120, 100, 80));
+        using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+
+        var analysis = DocumentAnalyzer.Analyze(png.AsSpan());
+
+        analysis.CornerMarkers.Should().Be(0);
+        analysis.Findings.Should().Contain([QualityFinding.Obscured, QualityFinding.Unreadable]);
+    }
+
+    [Test]
     public void Bytes_that_are_not_an_image_are_refused() =>
         FluentActions.Invoking(() => DocumentAnalyzer.Analyze("not an image"u8)).Should().Throw<ArgumentException>();
 }
