@@ -62,7 +62,17 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Index");
 });
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
-builder.Services.AddProblemDetails();
+// Unreadable requests (malformed JSON, wrong types) reach the exception handler and get a 400 that says why.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    if (c.Exception is BadHttpRequestException bad)
+    {
+        c.ProblemDetails.Status = bad.StatusCode;
+        c.ProblemDetails.Title = "the request could not be read";
+        c.ProblemDetails.Detail = (bad.InnerException?.Message ?? bad.Message).Split(" Path:")[0];
+    }
+});
 
 var app = builder.Build();
 
@@ -72,7 +82,10 @@ app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
 app.Services.GetRequiredService<SandboxClock>().Advance(app.Services.GetRequiredService<ClockState>().Load()); // the sandbox date survives a restart
 _ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
 
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -18,6 +18,8 @@ public sealed class SandboxUnderTest : IAsyncDisposable
 
     public string Dir { get; }
 
+    public string TestApiKey => _key!;
+
     public HttpClient Http { get; private set; } = null!;
 
     public TestDataClient TestData { get; private set; } = null!;
