@@ -7,7 +7,7 @@ Feature: Finding the way back to a failed verification
     Given a user whose verification failed because the photo was blurry
     When she logs in
     And she opens identity verification from the personal center
-    Then she sees that her verification failed because the photo was blurry
+    Then she sees that her verification failed because the photo was blurry, and for nothing else
     And she is offered to retry
     When she retries
     Then she is asked for her details again

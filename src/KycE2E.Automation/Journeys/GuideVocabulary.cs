@@ -11,7 +11,8 @@ public sealed record GuideVocabulary(
     string ContactSupport,
     string PersonalCenter,
     string IdentityVerification,
-    IReadOnlyDictionary<string, string> ReasonKeywords)
+    IReadOnlyDictionary<string, string> ReasonKeywords,
+    string UploadFailed)
 {
     public static readonly GuideVocabulary Chinese = new(
         "zh-CN",
@@ -43,7 +44,8 @@ public sealed record GuideVocabulary(
             ["REGION_NOT_SUPPORTED"] = "不支持",
             ["DUPLICATE_IDENTITY"] = "其他账户",
             ["ATTEMPTS_EXCEEDED"] = "次数过多",
-        });
+        },
+        "上传失败");
 
     public static readonly GuideVocabulary English = new(
         "en",
@@ -75,7 +77,8 @@ public sealed record GuideVocabulary(
             ["REGION_NOT_SUPPORTED"] = "not available",
             ["DUPLICATE_IDENTITY"] = "another account",
             ["ATTEMPTS_EXCEEDED"] = "Too many attempts",
-        });
+        },
+        "Upload failed");
 
     public static GuideVocabulary For(string locale) =>
         locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English

@@ -39,6 +39,8 @@ public static class AppScreens
         public static readonly By ContactSupport = TestId("contact-support");
         public static readonly By ExpectedReviewTime = TestId("expected-review-time");
         public static readonly By PendingNote = TestId("pending-note");
+        public static readonly By PendingTooLong = TestId("pending-too-long");
+        public static readonly By LockedUntil = TestId("locked-until");
     }
 
     public static class VerificationForm
@@ -48,6 +50,12 @@ public static class AppScreens
         public static readonly By CheckStep = TestId("form-check");
         public static readonly By Submit = TestId("form-submit");
         public static readonly By UploadError = TestId("upload-error");
+        public static readonly By FormError = TestId("form-error");
+        public static readonly By AnyFieldError = By.CssSelector("[data-testid^='error-']");
+
+        public static By Error(string name) => TestId($"error-{name}");
+
+        public static By Check(string name) => TestId($"check-{name}");
 
         public static By Field(string name) => TestId($"field-{name}");
 

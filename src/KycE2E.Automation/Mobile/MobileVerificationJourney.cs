@@ -63,10 +63,51 @@ public sealed class MobileVerificationJourney(IWebDriver driver, Uri appUrl, Tim
         return Task.CompletedTask;
     }
 
+    public Task ExpectReasonAmongAsync(RejectionReason reason)
+    {
+        _touch.Until(
+            d => d.FindElements(VerificationStatus.Reasons).FirstOrDefault(e =>
+                e.GetAttribute("data-reason") == reason.Code && e.Text.Contains(_words.ReasonKeywords[reason.Code], StringComparison.OrdinalIgnoreCase)),
+            $"the reason {reason.Code} with its message");
+        return Task.CompletedTask;
+    }
+
     public Task ExpectRetryOfferedAsync()
     {
         ExpectText(VerificationStatus.Retry, _words.Retry, "the retry button");
         _touch.Until(d => d.FindElements(VerificationStatus.ContactSupport).Count == 0, "no contact-support button");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectSentToSupportAsync()
+    {
+        ExpectText(VerificationStatus.ContactSupport, _words.ContactSupport, "the contact-support link");
+        _touch.Until(d => d.FindElements(VerificationStatus.Retry).Count == 0, "no retry button");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectHighlightedAsync(string field)
+    {
+        _touch.Until(d => d.FindElements(TestId($"field-{field}-group")).Any(e => e.GetAttribute("data-highlighted") == "true"), $"the {field} field highlighted");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectPrefilledWithoutPhotosAsync(FormDetails last)
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["region"] = last.Region,
+            ["documentType"] = last.DocumentType,
+            ["fullName"] = last.FullName,
+            ["documentNumber"] = last.DocumentNumber,
+            ["dateOfBirth"] = last.DateOfBirthText,
+            ["frontImage"] = "",
+        };
+        foreach (var (field, value) in expected)
+        {
+            _touch.Until(d => d.FindElements(VerificationForm.Field(field)).Any(e => (e.GetDomProperty("value") ?? "") == value), $"the {field} field to hold '{value}'");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -107,8 +148,68 @@ public sealed class MobileVerificationJourney(IWebDriver driver, Uri appUrl, Tim
     public Task CheckAndSubmitAsync()
     {
         _touch.Tap(VerificationForm.Next, "the next button");
-        _touch.Find(VerificationForm.CheckStep, "the check step");
+        // The app checks what it can before the check step; a mistake it finds keeps the user on the form.
+        var stayed = _touch.Until(
+            d => d.FindElements(VerificationForm.CheckStep).Any(e => e.Displayed) ? "check"
+                : d.FindElements(VerificationForm.AnyFieldError).Any(e => e.Displayed) ? "errors" : null,
+            "the check step, or the form's errors");
+        if (stayed == "check")
+        {
+            _touch.Tap(VerificationForm.Submit, "the submit button");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectFormErrorAsync(string field, string code)
+    {
+        _touch.Until(d => d.FindElements(VerificationForm.Error(field)).Any(e => e.Displayed && e.GetAttribute("data-error") == code), $"the error '{code}' beside {field}");
+        _touch.Until(d => d.FindElements(VerificationForm.Field(field)).Any(e => e.GetAttribute("aria-invalid") == "true"), $"{field} marked invalid");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectUploadFailedAsync()
+    {
+        ExpectText(VerificationForm.UploadError, _words.UploadFailed, "the upload error");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectCheckShowsAsync(FormDetails details)
+    {
+        ExpectText(VerificationForm.Check("fullName"), details.FullName, "the checked name");
+        ExpectText(VerificationForm.Check("documentNumber"), details.DocumentNumber, "the checked document number");
+        _touch.Until(d => d.FindElements(VerificationForm.Check("dateOfBirth")).Any(e => e.GetAttribute("data-value") == details.DateOfBirthText), "the checked date of birth");
+        return Task.CompletedTask;
+    }
+
+    public Task SubmitAgainAsync()
+    {
         _touch.Tap(VerificationForm.Submit, "the submit button");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectSubmissionRefusedAsync(string code)
+    {
+        _touch.Until(d => d.FindElements(VerificationForm.FormError).Any(e => e.Displayed && e.GetAttribute("data-code") == code), $"the form refusing with '{code}'");
+        return Task.CompletedTask;
+    }
+
+    public Task OpenStatusPageAsync()
+    {
+        driver.Navigate().GoToUrl(new Uri(appUrl, "#/verification"));
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectLockedUntilAsync()
+    {
+        _touch.Until(d => d.FindElements(VerificationStatus.LockedUntil).Any(e => e.Displayed && (e.GetAttribute("data-locked-until") ?? "").Contains('T', StringComparison.Ordinal)), "the time retry opens again");
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectPendingTooLongAsync()
+    {
+        _touch.Find(VerificationStatus.PendingTooLong, "the note that the review takes long");
+        ExpectText(VerificationStatus.ContactSupport, _words.ContactSupport, "the contact-support link");
         return Task.CompletedTask;
     }
 

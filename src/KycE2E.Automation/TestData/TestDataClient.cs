@@ -59,10 +59,13 @@ public sealed class TestDataClient
         await ReadAsync<JsonElement>(response, "POST /test-api/users/{id}/review", cancel);
     }
 
-    /// <summary>Moves the sandbox clock forward; reviews that fall due are completed before it answers.</summary>
-    public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, CancellationToken cancel = default)
+    /// <summary>
+    /// Moves the sandbox clock forward, for one user only when <paramref name="userId"/> is given (so parallel scenarios
+    /// keep their own time); reviews that fall due are completed before it answers.
+    /// </summary>
+    public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, string? userId = null, CancellationToken cancel = default)
     {
-        using var response = await SendAsync(HttpMethod.Post, "test-api/clock/advance", JsonContent.Create(new { minutes = by.TotalMinutes }, options: Json), cancel);
+        using var response = await SendAsync(HttpMethod.Post, "test-api/clock/advance", JsonContent.Create(new { minutes = by.TotalMinutes, userId }, options: Json), cancel);
         return (await ReadAsync<JsonElement>(response, "POST /test-api/clock/advance", cancel)).GetProperty("now").GetDateTimeOffset();
     }
 

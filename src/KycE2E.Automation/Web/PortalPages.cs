@@ -42,6 +42,10 @@ public sealed class VerificationStatusPage(IPage page)
     public ILocator ExpectedReviewTime => page.GetByTestId("expected-review-time");
 
     public ILocator PendingNote => page.GetByTestId("pending-note");
+
+    public ILocator PendingTooLong => page.GetByTestId("pending-too-long");
+
+    public ILocator LockedUntil => page.GetByTestId("locked-until");
 }
 
 public sealed class VerificationFormPage(IPage page)
@@ -65,4 +69,6 @@ public sealed class VerificationFormPage(IPage page)
     public ILocator UploadError => page.GetByTestId("upload-error");
 
     public ILocator FormError => page.GetByTestId("form-error");
+
+    public ILocator Check(string name) => page.GetByTestId($"check-{name}");
 }

@@ -56,11 +56,39 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
         }
     }
 
+    public async Task ExpectReasonAmongAsync(RejectionReason reason)
+    {
+        var shown = page.Locator($"[data-testid='rejection-reason'][data-reason='{reason.Code}']");
+        await Expect(shown).ToBeVisibleAsync();
+        await Expect(shown).ToContainTextAsync(new Regex(Regex.Escape(_words.ReasonKeywords[reason.Code]), RegexOptions.IgnoreCase));
+    }
+
     public async Task ExpectRetryOfferedAsync()
     {
         await Expect(_status.Retry).ToBeVisibleAsync();
         await Expect(_status.Retry).ToHaveTextAsync(_words.Retry);
         await Expect(_status.ContactSupport).ToHaveCountAsync(0);
+    }
+
+    public async Task ExpectSentToSupportAsync()
+    {
+        await Expect(_status.ContactSupport).ToBeVisibleAsync();
+        await Expect(_status.ContactSupport).ToHaveTextAsync(_words.ContactSupport);
+        await Expect(_status.Retry).ToHaveCountAsync(0);
+    }
+
+    public async Task ExpectHighlightedAsync(string field) =>
+        await Expect(_form.FieldGroup(field)).ToHaveAttributeAsync("data-highlighted", "true");
+
+    public async Task ExpectPrefilledWithoutPhotosAsync(FormDetails last)
+    {
+        await Expect(_form.Field("region")).ToHaveValueAsync(last.Region);
+        await Expect(_form.Field("documentType")).ToHaveValueAsync(last.DocumentType);
+        await Expect(_form.Field("fullName")).ToHaveValueAsync(last.FullName);
+        await Expect(_form.Field("documentNumber")).ToHaveValueAsync(last.DocumentNumber);
+        await Expect(_form.Field("dateOfBirth")).ToHaveValueAsync(last.DateOfBirthText);
+        await Expect(_form.Field("frontImage")).ToHaveValueAsync("");
+        await Expect(_form.Field("backImage")).ToHaveValueAsync("");
     }
 
     public async Task RetryAsync() => await _status.Retry.ClickAsync();
@@ -102,6 +130,46 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     }
 
     public async Task ReloadStatusAsync() => await page.ReloadAsync();
+
+    public async Task ExpectFormErrorAsync(string field, string code)
+    {
+        await Expect(_form.Error(field)).ToBeVisibleAsync();
+        await Expect(_form.Error(field)).ToHaveAttributeAsync("data-error", code);
+        await Expect(_form.Field(field)).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    public async Task ExpectUploadFailedAsync()
+    {
+        await Expect(_form.UploadError).ToBeVisibleAsync();
+        await Expect(_form.UploadError).ToContainTextAsync(_words.UploadFailed);
+    }
+
+    public async Task ExpectCheckShowsAsync(FormDetails details)
+    {
+        await Expect(_form.Check("fullName")).ToHaveTextAsync(details.FullName);
+        await Expect(_form.Check("documentNumber")).ToHaveTextAsync(details.DocumentNumber);
+        await Expect(_form.Check("dateOfBirth")).ToHaveTextAsync(details.DateOfBirthText);
+        await Expect(_form.Field("frontImage")).Not.ToHaveValueAsync("");
+    }
+
+    public async Task SubmitAgainAsync() => await _form.Submit.ClickAsync();
+
+    public async Task ExpectSubmissionRefusedAsync(string code)
+    {
+        await Expect(_form.FormError).ToBeVisibleAsync();
+        await Expect(_form.FormError).ToHaveAttributeAsync("data-code", code);
+    }
+
+    public async Task OpenStatusPageAsync() => await page.GotoAsync("account/verification");
+
+    public async Task ExpectLockedUntilAsync() =>
+        await Expect(_status.LockedUntil).ToHaveAttributeAsync("data-locked-until", new Regex(@"^\d{4}-\d{2}-\d{2}T"));
+
+    public async Task ExpectPendingTooLongAsync()
+    {
+        await Expect(_status.PendingTooLong).ToBeVisibleAsync();
+        await Expect(_status.ContactSupport).ToHaveTextAsync(_words.ContactSupport);
+    }
 
     private static FilePayload Payload(string side, DocumentPhoto photo) => new()
     {

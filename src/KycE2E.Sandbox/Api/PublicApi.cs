@@ -1,6 +1,7 @@
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Domain;
+using KycE2E.Sandbox.Hosting;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
 
@@ -42,10 +43,10 @@ public static class PublicApi
                 ? Results.Ok(new { userId = u.Id, email = u.Email, locale = u.Locale, region = u.Region })
                 : Results.NotFound());
 
-        me.MapGet("/verification", (HttpContext http, VerificationStore cases, TimeProvider clock) =>
+        me.MapGet("/verification", (HttpContext http, VerificationStore cases, UserClock clock) =>
         {
             var userId = http.User.UserId();
-            return Results.Ok(VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow()));
+            return Results.Ok(VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId)));
         });
 
         me.MapGet("/verification/attempts", (HttpContext http, VerificationStore cases) =>

@@ -37,7 +37,7 @@ public sealed class SandboxDatabase
     {
         using var db = Open();
         using var tx = db.BeginTransaction();
-        db.Execute("DELETE FROM outbox; DELETE FROM faults; DELETE FROM forced_reviews; DELETE FROM attempts; DELETE FROM verification_cases; DELETE FROM api_tokens; DELETE FROM users; DELETE FROM sandbox_state;", transaction: tx);
+        db.Execute("DELETE FROM outbox; DELETE FROM faults; DELETE FROM forced_reviews; DELETE FROM attempts; DELETE FROM verification_cases; DELETE FROM api_tokens; DELETE FROM users; DELETE FROM user_clocks; DELETE FROM sandbox_state;", transaction: tx);
         tx.Commit();
     }
 
@@ -122,6 +122,10 @@ public sealed class SandboxDatabase
                 token      TEXT PRIMARY KEY,
                 user_id    TEXT NOT NULL REFERENCES users(id),
                 expires_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS user_clocks (
+                user_id      TEXT PRIMARY KEY,
+                offset_ticks INTEGER NOT NULL
             );
             CREATE TABLE IF NOT EXISTS sandbox_state (
                 key   TEXT PRIMARY KEY,

@@ -9,7 +9,7 @@ using static KycE2E.Sandbox.Data.SandboxDatabase;
 namespace KycE2E.Sandbox.Data;
 
 /// <summary>Each user's verification case and the history of its attempts.</summary>
-public sealed class VerificationStore(SandboxDatabase database, TimeProvider clock)
+public sealed class VerificationStore(SandboxDatabase database, Hosting.UserClock clock)
 {
     public VerificationCase For(string userId)
     {
@@ -19,7 +19,7 @@ public sealed class VerificationStore(SandboxDatabase database, TimeProvider clo
 
     public VerificationCase For(SqliteConnection db, SqliteTransaction? tx, string userId)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now(userId);
         var used = db.ExecuteScalar<long>(
             "SELECT COUNT(*) FROM attempts WHERE user_id = @userId AND submitted_at >= @since",
             new { userId, since = Iso(now - VerificationCase.AttemptWindow) }, tx);

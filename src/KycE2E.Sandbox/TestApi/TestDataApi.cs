@@ -27,7 +27,7 @@ public static partial class TestDataApi
 
     public sealed record RunReviewsRequest(string? UserId);
 
-    public sealed record AdvanceClockRequest(double? Minutes);
+    public sealed record AdvanceClockRequest(double? Minutes, string? UserId);
 
     public sealed record FaultRequest(string? UserId, string? Kind, int? Count, int? Ms);
 
@@ -35,7 +35,7 @@ public static partial class TestDataApi
     {
         var api = app.MapGroup("/test-api").AddEndpointFilter(RequireKey).WithTags("test-data").DisableAntiforgery();
 
-        api.MapPost("/users", (CreateUserRequest? body, UserStore users, SandboxDatabase database, IOptions<ReviewOptions> review, TimeProvider clock) =>
+        api.MapPost("/users", (CreateUserRequest? body, UserStore users, SandboxDatabase database, IOptions<ReviewOptions> review, UserClock clock) =>
         {
             body ??= new CreateUserRequest(null, null, null);
             var error = Validate(body, out var locale, out var region);
@@ -49,20 +49,20 @@ public static partial class TestDataApi
             var user = users.Create(email, password, locale, region);
             if (body.Verification is { } v)
             {
-                Seed(database, user.Id, v, clock.GetUtcNow(), TimeSpan.FromMinutes(review.Value.DelayMinutes));
+                Seed(database, user.Id, v, clock.Now(user.Id), TimeSpan.FromMinutes(review.Value.DelayMinutes));
             }
 
             return Results.Created($"/test-api/users/{user.Id}/verification", new { userId = user.Id, email, password });
         });
 
-        api.MapGet("/users/{userId}/verification", (string userId, UserStore users, VerificationStore cases, TimeProvider clock) =>
+        api.MapGet("/users/{userId}/verification", (string userId, UserStore users, VerificationStore cases, UserClock clock) =>
         {
             if (users.Find(userId) is null)
             {
                 return NoUser(userId);
             }
 
-            var view = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow());
+            var view = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId));
             return Results.Ok(new
             {
                 view.Status,
@@ -78,7 +78,7 @@ public static partial class TestDataApi
                 view.PendingTooLong,
                 view.HighlightFields,
                 attempts = cases.Attempts(userId).Select(AttemptView.Of),
-                now = clock.GetUtcNow(),
+                now = clock.Now(userId),
             });
         });
 
@@ -124,19 +124,33 @@ public static partial class TestDataApi
             return Results.Ok(new { completed, appliesTo = completed > 0 ? "pending review" : "next review" });
         });
 
-        api.MapGet("/clock", (TimeProvider clock) => Results.Ok(new { now = clock.GetUtcNow() }));
+        api.MapGet("/clock", (string? userId, UserClock clock) => Results.Ok(new { now = userId is null ? clock.Global : clock.Now(userId) }));
 
-        api.MapPost("/clock/advance", async (AdvanceClockRequest body, SandboxClock clock, ClockState state, ReviewRunner reviews, CancellationToken cancel) =>
+        api.MapPost("/clock/advance", async (AdvanceClockRequest body, SandboxClock clock, UserClock userClock, ClockState state, UserStore users, ReviewRunner reviews, CancellationToken cancel) =>
         {
             if (body.Minutes is not { } minutes || minutes <= 0 || minutes > 60 * 24 * 365)
             {
                 return Bad("minutes must be a number above 0 (at most a year)");
             }
 
-            clock.Advance(TimeSpan.FromMinutes(minutes));
-            state.Save(clock.Offset);
-            var completed = await reviews.RunAsync(null, all: false, cancel); // what fell due now is reviewed before the answer
-            return Results.Ok(new { now = clock.GetUtcNow(), reviewsCompleted = completed });
+            if (body.UserId is { } id)
+            {
+                // One user's time only: parallel tests each move their own user's clock.
+                if (users.Find(id) is null)
+                {
+                    return NoUser(id);
+                }
+
+                userClock.Advance(id, TimeSpan.FromMinutes(minutes));
+            }
+            else
+            {
+                clock.Advance(TimeSpan.FromMinutes(minutes));
+                state.Save(clock.Offset);
+            }
+
+            var completed = await reviews.RunAsync(body.UserId, all: false, cancel); // what fell due now is reviewed before the answer
+            return Results.Ok(new { now = body.UserId is null ? userClock.Global : userClock.Now(body.UserId), reviewsCompleted = completed });
         });
 
         api.MapPost("/faults", (FaultRequest body, UserStore users, FaultStore faults) =>
@@ -167,9 +181,10 @@ public static partial class TestDataApi
 
         api.MapGet("/outbox", (string? userId, OutboxStore outbox) => Results.Ok(outbox.For(userId)));
 
-        api.MapPost("/reset", (SandboxDatabase database) =>
+        api.MapPost("/reset", (SandboxDatabase database, UserClock userClock) =>
         {
             database.Reset();
+            userClock.Forget();
             return Results.Ok(new { reset = true });
         });
     }

@@ -10,7 +10,7 @@ namespace KycE2E.Sandbox.Verification;
 /// What a reviewer decides about one attempt, computed from what was submitted: the photos' pixels, the details read
 /// off the document's code, the form's details, and the rules of the user's region. Every reason found is reported.
 /// </summary>
-public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOptions<ReviewOptions> options, TimeProvider clock)
+public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOptions<ReviewOptions> options, UserClock clock)
 {
     public ReviewDecision Decide(Attempt attempt)
     {
@@ -29,7 +29,7 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         }
 
         var rules = options.Value;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.Now(attempt.UserId).UtcDateTime);
         var reasons = new List<string>();
 
         var front = Analyze(attempt.FrontImage);

@@ -15,7 +15,7 @@ public sealed class ReviewRunner(
     OutboxStore outbox,
     TextCatalog texts,
     IOptions<ReviewOptions> options,
-    TimeProvider clock,
+    UserClock clock,
     ILogger<ReviewRunner> log) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -26,10 +26,15 @@ public sealed class ReviewRunner(
         await _one.WaitAsync(cancel);
         try
         {
-            var now = clock.GetUtcNow();
             var completed = 0;
-            foreach (var attempt in cases.Pending(userId, all ? null : now))
+            foreach (var attempt in cases.Pending(userId, null))
             {
+                var now = clock.Now(attempt.UserId);
+                if (!all && attempt.DueAt > now)
+                {
+                    continue;
+                }
+
                 if (faults.Take(attempt.UserId, FaultKind.ReviewOutage) is not null)
                 {
                     log.LogInformation("Review of {Attempt} failed: review outage injected; retried after the review delay", attempt.Id);

@@ -12,11 +12,11 @@ public sealed class SubmissionService(
     FaultStore faults,
     ImageStore images,
     IOptions<ReviewOptions> review,
-    TimeProvider clock)
+    UserClock clock)
 {
     public async Task<SubmissionOutcome> SubmitAsync(string userId, SubmittedForm form, string? idempotencyKey, bool requireBack, CancellationToken cancel)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now(userId);
         if (idempotencyKey is { Length: > 0 } replayKey && Replay(userId, replayKey) is { } earlier)
         {
             return new SubmissionOutcome.Accepted(earlier, Replayed: true);

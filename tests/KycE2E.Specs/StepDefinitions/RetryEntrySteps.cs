@@ -14,7 +14,7 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
 
     [Given(@"a user whose verification failed because (.+)")]
     public async Task GivenARejectedUser(RejectionReason reason) =>
-        user.Set(await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("rejected", [reason.Code]))));
+        user.Set(await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("rejected", [reason.Code]))), attemptsAtStart: 1);
 
     [When(@"she logs in")]
     public async Task WhenSheLogsIn() => await journey.LogInAsync(user.Current);
@@ -22,15 +22,25 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
     [When(@"she opens identity verification from the personal center")]
     public async Task WhenSheOpensIdentityVerification() => await journey.OpenIdentityVerificationAsync();
 
-    [Then(@"she sees that her verification failed because (.+)")]
-    public async Task ThenSheSeesTheFailure(RejectionReason reason)
+    [Then(@"she sees that her verification failed because (.+), and for nothing else")]
+    public async Task ThenSheSeesTheOnlyReason(RejectionReason reason)
     {
         await journey.ExpectStatusAsync("rejected");
         await journey.ExpectReasonsAsync([reason]);
     }
 
+    [Then(@"she sees that her verification failed because (?!.*, and for nothing else$)(.+)")]
+    public async Task ThenSheSeesTheFailure(RejectionReason reason)
+    {
+        await journey.ExpectStatusAsync("rejected");
+        await journey.ExpectReasonAmongAsync(reason);
+    }
+
     [Then(@"she is offered to retry")]
     public async Task ThenRetryIsOffered() => await journey.ExpectRetryOfferedAsync();
+
+    [Then(@"she is sent to customer support")]
+    public async Task ThenSheIsSentToSupport() => await journey.ExpectSentToSupportAsync();
 
     [When(@"she retries")]
     public async Task WhenSheRetries() => await journey.RetryAsync();

@@ -7,12 +7,15 @@ public sealed class ScenarioDocuments(KycE2E.Automation.TestData.TestDataClient 
 {
     private TestIdentity? _identity;
 
-    public async Task<TestIdentity> IdentityAsync()
+    /// <summary>The details the user last submitted, as the retry form should show them again.</summary>
+    public FormDetails? LastSubmitted { get; set; }
+
+    public async Task<TestIdentity> IdentityAsync(bool idCard = true)
     {
         if (_identity is null)
         {
             var today = DateOnly.FromDateTime((await testData.NowAsync()).UtcDateTime);
-            _identity = TestIdentity.Adult(today);
+            _identity = TestIdentity.Adult(today, idCard);
         }
 
         return _identity;

@@ -11,5 +11,12 @@ public sealed class ScenarioUser
 
     public bool Exists => _current is not null;
 
-    public void Set(TestUser user) => _current = user;
+    /// <summary>How many attempts the user had when the scenario began, to tell whether the scenario used one.</summary>
+    public int AttemptsAtStart { get; private set; }
+
+    public void Set(TestUser user, int attemptsAtStart)
+    {
+        _current = user;
+        AttemptsAtStart = attemptsAtStart;
+    }
 }

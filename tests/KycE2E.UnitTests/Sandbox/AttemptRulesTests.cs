@@ -70,6 +70,22 @@ public sealed class AttemptRulesTests
     }
 
     [Test]
+    public async Task Moving_one_users_clock_leaves_the_others_alone()
+    {
+        var (moved, movedToken) = await _sandbox.RejectedUserAsync();
+        var (still, stillToken) = await _sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(_today);
+        await _sandbox.App.SubmitAsync(movedToken, identity.Details, identity.Front(), identity.Back());
+        await _sandbox.App.SubmitAsync(stillToken, TestIdentity.Adult(_today).Details, identity.Front(), identity.Back());
+
+        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromMinutes(3), moved.UserId);
+
+        (await _sandbox.TestData.GetVerificationAsync(moved.UserId)).Status.Should().NotBe("pending", "its review fell due");
+        (await _sandbox.TestData.GetVerificationAsync(still.UserId)).Status.Should().Be("pending", "no time passed for her");
+        (await _sandbox.App.LogInAsync(still)).Should().NotBeNullOrEmpty();
+    }
+
+    [Test]
     public async Task A_review_pending_for_more_than_24_hours_says_so()
     {
         var user = await _sandbox.TestData.CreateUserAsync(new NewUser("en", Verification: new VerificationSeed("pending")));

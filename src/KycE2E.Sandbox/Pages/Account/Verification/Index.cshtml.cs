@@ -6,14 +6,14 @@ using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 
-public sealed class StatusModel(VerificationStore cases, TimeProvider clock) : PageModel
+public sealed class StatusModel(VerificationStore cases, KycE2E.Sandbox.Hosting.UserClock clock) : PageModel
 {
     public VerificationView View { get; private set; } = null!;
 
     public void OnGet()
     {
         var userId = User.UserId();
-        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.GetUtcNow());
+        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId));
     }
 
     /// <summary>Times are shown in China Standard Time, where the guide's users are, with the zone named.</summary>
