@@ -34,6 +34,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         {
             _web = await WebSession.StartAsync(environment.Browsers, environment.Settings, environment.BaseUrl);
             journey = new WebVerificationJourney(_web.Page);
+            container.RegisterInstanceAs(_web.Page);
         }
         else
         {
