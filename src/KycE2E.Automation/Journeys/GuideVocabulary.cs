@@ -12,7 +12,8 @@ public sealed record GuideVocabulary(
     string PersonalCenter,
     string IdentityVerification,
     IReadOnlyDictionary<string, string> ReasonKeywords,
-    string UploadFailed)
+    string UploadFailed,
+    string Submit)
 {
     public static readonly GuideVocabulary Chinese = new(
         "zh-CN",
@@ -45,7 +46,8 @@ public sealed record GuideVocabulary(
             ["DUPLICATE_IDENTITY"] = "其他账户",
             ["ATTEMPTS_EXCEEDED"] = "次数过多",
         },
-        "上传失败");
+        "上传失败",
+        "提交");
 
     public static readonly GuideVocabulary English = new(
         "en",
@@ -78,7 +80,8 @@ public sealed record GuideVocabulary(
             ["DUPLICATE_IDENTITY"] = "another account",
             ["ATTEMPTS_EXCEEDED"] = "Too many attempts",
         },
-        "Upload failed");
+        "Upload failed",
+        "Submit");
 
     public static GuideVocabulary For(string locale) =>
         locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English

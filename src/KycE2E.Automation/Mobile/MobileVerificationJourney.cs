@@ -155,6 +155,7 @@ public sealed class MobileVerificationJourney(IWebDriver driver, Uri appUrl, Tim
             "the check step, or the form's errors");
         if (stayed == "check")
         {
+            ExpectText(VerificationForm.Submit, _words.Submit, "the submit button");
             _touch.Tap(VerificationForm.Submit, "the submit button");
         }
 

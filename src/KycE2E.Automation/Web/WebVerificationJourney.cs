@@ -119,6 +119,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     {
         await _form.Next.ClickAsync();
         await Expect(_form.CheckStep).ToBeVisibleAsync();
+        await Expect(_form.Submit).ToHaveTextAsync(_words.Submit);
         await _form.Submit.ClickAsync();
     }
 

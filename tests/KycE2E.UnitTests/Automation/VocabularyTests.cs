@@ -31,8 +31,8 @@ public sealed class VocabularyTests
     {
         var zh = GuideVocabulary.Chinese;
 
-        new[] { zh.PersonalCenter, zh.IdentityVerification, zh.Status("rejected"), zh.Retry, zh.Status("pending"), zh.ContactSupport }
-            .Should().Equal("个人中心", "身份认证", "认证失败", "重试", "审核中", "联系客服");
+        new[] { zh.PersonalCenter, zh.IdentityVerification, zh.Status("rejected"), zh.Retry, zh.Submit, zh.Status("pending"), zh.ContactSupport }
+            .Should().Equal("个人中心", "身份认证", "认证失败", "重试", "提交", "审核中", "联系客服");
     }
 
     [TestCase("zh-CN")]
@@ -46,6 +46,8 @@ public sealed class VocabularyTests
         texts["center.verification"].Should().Be(words.IdentityVerification);
         texts["status.retry"].Should().Be(words.Retry);
         texts["status.contactSupport"].Should().Be(words.ContactSupport);
+        texts["form.submit"].Should().Be(words.Submit);
+        texts["form.uploadFailed"].Should().Contain(words.UploadFailed);
         foreach (var (status, label) in words.Statuses)
         {
             texts[$"status.{status}"].Should().Be(label);
