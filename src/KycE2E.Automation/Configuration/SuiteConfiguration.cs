@@ -10,7 +10,7 @@ public static class SuiteConfiguration
 {
     public const string EnvironmentPrefix = "KYCE2E_";
 
-    public static readonly IReadOnlyList<string> Profiles = ["local", "ci", "staging"];
+    public static readonly IReadOnlyList<string> Profiles = ["local", "ci", "staging", "device-farm"];
 
     public static SuiteSettings Load(IEnumerable<KeyValuePair<string, string?>> runParameters, string settingsDir)
     {
@@ -67,6 +67,26 @@ public static class SuiteConfiguration
         if (!s.Mobile.StartsAppium && !Uri.TryCreate(s.Mobile.AppiumUrl, UriKind.Absolute, out _))
         {
             throw new SuiteConfigurationException($"Mobile:AppiumUrl '{s.Mobile.AppiumUrl}' is not an absolute URL: set it to e.g. http://127.0.0.1:4723 or leave it empty to start Appium.");
+        }
+
+        if (s.Profile == "device-farm" && s.Mobile.StartsAppium)
+        {
+            throw new SuiteConfigurationException("Profile 'device-farm' needs Mobile:AppiumUrl, the farm's Appium endpoint: export KYCE2E_Mobile__AppiumUrl=https://<farm>/wd/hub (and its credentials as the farm documents).");
+        }
+
+        if (s.Mobile.IsNativeApp && s.Mobile.AutomationName is not ("UiAutomator2" or "XCUITest"))
+        {
+            throw new SuiteConfigurationException($"Mobile:AutomationName '{s.Mobile.AutomationName}' is unknown: use Chromium, UiAutomator2 or XCUITest.");
+        }
+
+        if (s.Mobile.IsNativeApp && string.IsNullOrWhiteSpace(s.Mobile.App) && string.IsNullOrWhiteSpace(s.Mobile.AppPackage) && string.IsNullOrWhiteSpace(s.Mobile.BundleId))
+        {
+            throw new SuiteConfigurationException("A native build needs Mobile:App (its path or URL on the farm), or Mobile:AppPackage / Mobile:BundleId of an installed build.");
+        }
+
+        if (s.Mobile.Locators is not ("testid" or "accessibility-id"))
+        {
+            throw new SuiteConfigurationException($"Mobile:Locators '{s.Mobile.Locators}' is unknown: use testid or accessibility-id.");
         }
 
         if (s.Timeouts.ExpectSeconds <= 0 || s.Timeouts.StartupSeconds <= 0 || s.Timeouts.SessionSeconds <= 0 || s.Timeouts.ApiSeconds <= 0)

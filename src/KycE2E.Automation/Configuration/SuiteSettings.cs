@@ -54,7 +54,29 @@ public sealed class MobileSettings
 
     public string ChromedriverPath { get; set; } = "/usr/bin/chromedriver";
 
+    /// <summary>Chromium (the sandbox's web app), or UiAutomator2 / XCUITest for a native build on a device farm.</summary>
+    public string AutomationName { get; set; } = "Chromium";
+
+    /// <summary>For a native build: Android or iOS.</summary>
+    public string PlatformName { get; set; } = "";
+
+    public string PlatformVersion { get; set; } = "";
+
+    /// <summary>For a native build: the app's path or URL on the farm (appium:app), or its installed package / bundle.</summary>
+    public string App { get; set; } = "";
+
+    public string AppPackage { get; set; } = "";
+
+    public string AppActivity { get; set; } = "";
+
+    public string BundleId { get; set; } = "";
+
+    /// <summary>How screen objects find elements: testid (data-testid in the web app) or accessibility-id (a native build).</summary>
+    public string Locators { get; set; } = "testid";
+
     public bool StartsAppium => string.IsNullOrWhiteSpace(AppiumUrl);
+
+    public bool IsNativeApp => !string.Equals(AutomationName, "Chromium", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class RunSettings

@@ -39,6 +39,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     /// <summary>Starts the program and waits for its ready line; the match's groups carry what it printed (e.g. its URL).</summary>
     public static async Task<(ChildProcess Process, Match Ready)> StartAsync(
         string name, ProcessStartInfo start, Regex readyLine, string logPath, TimeSpan timeout)

@@ -76,10 +76,10 @@ public sealed class TestEnvironment : IAsyncDisposable
                 }
                 else
                 {
-                    url = new Uri(Settings.Mobile.AppiumUrl);
+                    url = new Uri(Settings.Mobile.AppiumUrl.TrimEnd('/') + "/");
                 }
 
-                _appiumSessions = new AppiumSessionPool(Settings.Mobile, url, Settings.Timeouts.Session);
+                _appiumSessions = new AppiumSessionPool(Settings.Mobile, url, Settings.Timeouts.Session, _appium?.LogPath);
             }
 
             return _appiumSessions;

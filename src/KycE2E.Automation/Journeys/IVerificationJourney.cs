@@ -71,6 +71,9 @@ public interface IVerificationJourney
 
     Task ExpectPendingTooLongAsync();
 
+    /// <summary>The device loses (or regains) its network, on the client side.</summary>
+    Task SetOfflineAsync(bool offline);
+
     /// <summary>Looks at the status again, as a user coming back later does.</summary>
     Task ReloadStatusAsync();
 }

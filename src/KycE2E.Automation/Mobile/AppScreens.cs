@@ -2,63 +2,95 @@ using OpenQA.Selenium;
 
 namespace KycE2E.Automation.Mobile;
 
-/// <summary>Where things are on the app's screens; the same data-testids as the web portal where the concept is the same.</summary>
+/// <summary>An element of the app, by its test id, with the words the log uses for it.</summary>
+public sealed record AppElement(string TestId, string Description)
+{
+    public override string ToString() => Description;
+}
+
+/// <summary>
+/// How the app's elements are found: by data-testid in the web app (Chromium driver), or by accessibility id in a
+/// native build on a device farm, where the same ids are set as accessibility identifiers.
+/// </summary>
+public sealed class AppLocators
+{
+    public static readonly AppLocators TestIds = new("testid", id => By.CssSelector($"[data-testid='{id}']"));
+
+    public static readonly AppLocators AccessibilityIds = new("accessibility-id", id => new AccessibilityId(id));
+
+    private readonly Func<string, By> _by;
+
+    private AppLocators(string name, Func<string, By> by)
+    {
+        Name = name;
+        _by = by;
+    }
+
+    public string Name { get; }
+
+    public static AppLocators Named(string name) =>
+        new[] { TestIds, AccessibilityIds }.FirstOrDefault(l => l.Name == name)
+        ?? throw new ArgumentException($"Mobile:Locators '{name}' is unknown: use testid or accessibility-id.", nameof(name));
+
+    public By For(AppElement element) => _by(element.TestId);
+
+    private sealed class AccessibilityId(string id) : By("accessibility id", id);
+}
+
+/// <summary>Where things are on the app's screens; the same test ids as the web portal where the concept is the same.</summary>
 public static class AppScreens
 {
-    public static By TestId(string id) => By.CssSelector($"[data-testid='{id}']");
-
     public static class Login
     {
-        public static readonly By Screen = TestId("app-login");
-        public static readonly By Email = TestId("app-login-email");
-        public static readonly By Password = TestId("app-login-password");
-        public static readonly By Submit = TestId("app-login-submit");
+        public static readonly AppElement Email = new("app-login-email", "the e-mail field");
+        public static readonly AppElement Password = new("app-login-password", "the password field");
+        public static readonly AppElement Submit = new("app-login-submit", "the log-in button");
     }
 
     public static class TabBar
     {
-        public static readonly By Home = TestId("tab-home");
-        public static readonly By Profile = TestId("tab-profile");
+        public static readonly AppElement Profile = new("tab-profile", "the profile tab");
     }
 
     public static class Profile
     {
-        public static readonly By PersonalCenter = TestId("profile-personal-center");
+        public static readonly AppElement PersonalCenter = new("profile-personal-center", "the personal center entry");
     }
 
     public static class PersonalCenter
     {
-        public static readonly By IdentityVerification = TestId("center-identity-verification");
+        public static readonly AppElement IdentityVerification = new("center-identity-verification", "the identity verification entry");
     }
 
     public static class VerificationStatus
     {
-        public static readonly By Status = TestId("verification-status");
-        public static readonly By Reasons = TestId("rejection-reason");
-        public static readonly By Retry = TestId("retry-button");
-        public static readonly By ContactSupport = TestId("contact-support");
-        public static readonly By ExpectedReviewTime = TestId("expected-review-time");
-        public static readonly By PendingNote = TestId("pending-note");
-        public static readonly By PendingTooLong = TestId("pending-too-long");
-        public static readonly By LockedUntil = TestId("locked-until");
+        public static readonly AppElement Status = new("verification-status", "the verification status");
+        public static readonly AppElement Reasons = new("rejection-reason", "a rejection reason");
+        public static readonly AppElement Retry = new("retry-button", "the retry button");
+        public static readonly AppElement ContactSupport = new("contact-support", "the contact-support link");
+        public static readonly AppElement ExpectedReviewTime = new("expected-review-time", "the expected review time");
+        public static readonly AppElement PendingNote = new("pending-note", "the note to wait for the review");
+        public static readonly AppElement PendingTooLong = new("pending-too-long", "the note that the review takes long");
+        public static readonly AppElement LockedUntil = new("locked-until", "the time retry opens again");
     }
 
     public static class VerificationForm
     {
-        public static readonly By Form = TestId("verification-form");
-        public static readonly By Next = TestId("form-next");
-        public static readonly By CheckStep = TestId("form-check");
-        public static readonly By Submit = TestId("form-submit");
-        public static readonly By UploadError = TestId("upload-error");
-        public static readonly By FormError = TestId("form-error");
-        public static readonly By AnyFieldError = By.CssSelector("[data-testid^='error-']");
+        public static readonly AppElement Form = new("verification-form", "the verification form");
+        public static readonly AppElement Next = new("form-next", "the next button");
+        public static readonly AppElement CheckStep = new("form-check", "the check step");
+        public static readonly AppElement Submit = new("form-submit", "the submit button");
+        public static readonly AppElement UploadError = new("upload-error", "the upload error");
+        public static readonly AppElement FormError = new("form-error", "the form's refusal");
 
-        public static By Error(string name) => TestId($"error-{name}");
+        public static AppElement Field(string name) => new($"field-{name}", $"the {name} field");
 
-        public static By Check(string name) => TestId($"check-{name}");
+        public static AppElement FieldGroup(string name) => new($"field-{name}-group", $"the {name} field's group");
 
-        public static By Field(string name) => TestId($"field-{name}");
+        public static AppElement Error(string name) => new($"error-{name}", $"the error beside {name}");
 
-        public static By Preview(string name) => TestId($"preview-{name}");
+        public static AppElement Preview(string name) => new($"preview-{name}", $"the preview of {name}");
+
+        public static AppElement Check(string name) => new($"check-{name}", $"the checked {name}");
     }
 }

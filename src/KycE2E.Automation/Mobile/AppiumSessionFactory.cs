@@ -7,10 +7,28 @@ using KycE2E.Automation.Web;
 
 namespace KycE2E.Automation.Mobile;
 
-/// <summary>W3C capabilities for the sandbox's mobile app in Chromium with phone emulation, spoken to Appium's Chromium driver.</summary>
+/// <summary>
+/// W3C capabilities from configuration: the sandbox's web app in Chromium with phone emulation (Appium's Chromium
+/// driver), or a native build on a device farm (UiAutomator2 / XCUITest), all with the appium: prefix.
+/// </summary>
 public static class AppiumSessionFactory
 {
-    public static ChromeOptions Capabilities(MobileSettings settings)
+    public static DriverOptions Capabilities(MobileSettings settings) =>
+        settings.IsNativeApp ? NativeApp(settings) : WebAppInChromium(settings);
+
+    public static RemoteWebDriver Create(MobileSettings settings, Uri appiumUrl, TimeSpan timeout)
+    {
+        try
+        {
+            return new RemoteWebDriver(appiumUrl, Capabilities(settings).ToCapabilities(), timeout);
+        }
+        catch (WebDriverException e) when (e.InnerException is HttpRequestException || e.Message.Contains("refused", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new EnvironmentSetupException($"Appium server unreachable at {appiumUrl}: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    private static ChromeOptions WebAppInChromium(MobileSettings settings)
     {
         var options = new ChromeOptions { BinaryLocation = settings.BrowserPath, PlatformName = "linux" };
         options.AddArguments(BrowserPool.ChromiumArgs);
@@ -30,15 +48,30 @@ public static class AppiumSessionFactory
         return options;
     }
 
-    public static RemoteWebDriver Create(MobileSettings settings, Uri appiumUrl, TimeSpan timeout)
+    private static NativeAppOptions NativeApp(MobileSettings settings)
     {
-        try
+        var options = new NativeAppOptions { PlatformName = settings.PlatformName };
+        options.AddAdditionalOption("appium:automationName", settings.AutomationName);
+        options.AddAdditionalOption("appium:deviceName", settings.Device);
+        options.AddAdditionalOption("appium:newCommandTimeout", 300);
+        foreach (var (name, value) in new[]
+                 {
+                     ("app", settings.App), ("appPackage", settings.AppPackage), ("appActivity", settings.AppActivity),
+                     ("bundleId", settings.BundleId), ("platformVersion", settings.PlatformVersion),
+                 })
         {
-            return new RemoteWebDriver(appiumUrl, Capabilities(settings).ToCapabilities(), timeout);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                options.AddAdditionalOption($"appium:{name}", value);
+            }
         }
-        catch (WebDriverException e) when (e.InnerException is HttpRequestException || e.Message.Contains("refused", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new EnvironmentSetupException($"Appium server unreachable at {appiumUrl}: {e.Message.Split('\n')[0]}", e);
-        }
+
+        return options;
+    }
+
+    /// <summary>Plain W3C options for a native app: the Appium client library is not needed to say them.</summary>
+    private sealed class NativeAppOptions : DriverOptions
+    {
+        public override ICapabilities ToCapabilities() => GenerateDesiredCapabilities(true).AsReadOnly();
     }
 }

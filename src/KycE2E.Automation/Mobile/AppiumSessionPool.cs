@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Remote;
 using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Environment;
 
 namespace KycE2E.Automation.Mobile;
 
@@ -9,15 +10,26 @@ namespace KycE2E.Automation.Mobile;
 /// One Appium session per worker, reused across scenarios with a clean app state in between
 /// (cookies and storage cleared); a session that failed a scenario is ended, not reused.
 /// </summary>
-public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout) : IDisposable
+public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog) : IDisposable
 {
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentBag<RemoteWebDriver> _idle = [];
     private readonly ConcurrentDictionary<RemoteWebDriver, byte> _all = new();
+    private readonly HttpClient _status = new() { Timeout = StatusTimeout };
 
     public Uri AppiumUrl => appiumUrl;
 
+    /// <summary>The log of the Appium server the run started, if it started one.</summary>
+    public string? ServerLog => serverLog;
+
+    public AppLocators Locators { get; } = AppLocators.Named(settings.Locators);
+
+    public bool IsNativeApp => settings.IsNativeApp;
+
+    /// <summary>A session for the next scenario; fails at once with "Appium server unreachable" when the server is gone.</summary>
     public RemoteWebDriver Rent()
     {
+        EnsureServerAnswers();
         if (_idle.TryTake(out var driver))
         {
             return driver;
@@ -30,7 +42,7 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
 
     public void Return(RemoteWebDriver driver, bool healthy, Uri appUrl)
     {
-        if (healthy && TryReset(driver, appUrl))
+        if (healthy && !IsNativeApp && TryReset(driver, appUrl))
         {
             _idle.Add(driver);
             return;
@@ -44,6 +56,26 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         foreach (var driver in _all.Keys)
         {
             End(driver);
+        }
+
+        _status.Dispose();
+    }
+
+    private void EnsureServerAnswers()
+    {
+        try
+        {
+            using var answer = _status.GetAsync(new Uri(appiumUrl, "status")).GetAwaiter().GetResult();
+            if (answer.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            throw new EnvironmentSetupException($"Appium server unreachable at {appiumUrl}: /status answered {(int)answer.StatusCode}.");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new EnvironmentSetupException($"Appium server unreachable at {appiumUrl}: {e.Message}", e);
         }
     }
 

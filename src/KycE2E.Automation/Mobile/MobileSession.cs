@@ -1,31 +1,103 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Remote;
 using KycE2E.Automation.Artifacts;
+using KycE2E.Automation.Environment;
 
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>One scenario on the phone app: a pooled Appium session with a clean app state.</summary>
-public sealed class MobileSession(AppiumSessionPool pool, RemoteWebDriver driver, Uri appUrl)
+public sealed class MobileSession
 {
-    public RemoteWebDriver Driver => driver;
+    private const string CdpCommand = "kyce2e:cdp";
+    private readonly AppiumSessionPool _pool;
+    private bool _offline;
 
-    public Uri AppUrl => appUrl;
+    private MobileSession(AppiumSessionPool pool, RemoteWebDriver driver, Uri appUrl)
+    {
+        _pool = pool;
+        Driver = driver;
+        AppUrl = appUrl;
+    }
+
+    public RemoteWebDriver Driver { get; }
+
+    public Uri AppUrl { get; }
+
+    public AppLocators Locators => _pool.Locators;
 
     public static MobileSession Start(AppiumSessionPool pool, Uri baseUrl) => new(pool, pool.Rent(), new Uri(baseUrl, "app/"));
 
-    /// <summary>Screenshot and page source into the scenario's folder.</summary>
+    /// <summary>Opens a route of the web app (a deep link, in a native build's terms).</summary>
+    public void Open(string relative)
+    {
+        if (_pool.IsNativeApp)
+        {
+            throw new NotSupportedException($"The native build has no URL to open ('{relative}'): configure a deep link for it, or start from its launch screen.");
+        }
+
+        Driver.Navigate().GoToUrl(new Uri(AppUrl, relative));
+    }
+
+    /// <summary>The phone loses or regains its network, in Chromium itself (CDP through the driver), not in the sandbox.</summary>
+    public void SetOffline(bool offline)
+    {
+        Driver.RegisterCustomDriverCommand(CdpCommand, new HttpCommandInfo(HttpCommandInfo.PostCommand, "/session/{sessionId}/goog/cdp/execute"));
+        Driver.ExecuteCustomDriverCommand(CdpCommand, new Dictionary<string, object?>
+        {
+            ["cmd"] = "Network.emulateNetworkConditions",
+            ["params"] = new Dictionary<string, object> { ["offline"] = offline, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1 },
+        });
+        _offline = offline;
+    }
+
+    /// <summary>Screenshot, page source and the Appium server's log lines of this session into the scenario's folder.</summary>
     public async Task CaptureFailureAsync(ScenarioArtifacts artifacts)
     {
         try
         {
-            await artifacts.SaveAsync("screenshot.png", driver.GetScreenshot().AsByteArray);
-            await artifacts.SaveAsync("page-source.html", driver.PageSource);
+            await artifacts.SaveAsync("screenshot.png", Driver.GetScreenshot().AsByteArray);
+            await artifacts.SaveAsync("page-source.html", Driver.PageSource);
         }
         catch (WebDriverException e)
         {
             await artifacts.SaveAsync("capture-error.txt", $"The app could not be captured: {e.Message}");
         }
+
+        if (_pool.ServerLog is { } log && File.Exists(log))
+        {
+            await artifacts.SaveAsync("appium-log.txt", AppiumLogExcerpt(log, Driver.SessionId?.ToString()));
+        }
     }
 
-    public void End(bool failed) => pool.Return(driver, healthy: !failed, appUrl);
+    public void End(bool failed)
+    {
+        if (_offline && !failed)
+        {
+            SetOffline(false);
+        }
+
+        _pool.Return(Driver, healthy: !failed && !_offline, AppUrl);
+    }
+
+    /// <summary>The server log's lines about this session (Appium prefixes them with the session id's first part), the last 400.</summary>
+    private static string AppiumLogExcerpt(string logPath, string? sessionId)
+    {
+        using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var marker = sessionId is { Length: >= 8 } id ? $"[{id[..8]}]" : null;
+        var lines = new Queue<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (marker is null || line.Contains(marker, StringComparison.Ordinal))
+            {
+                lines.Enqueue(line);
+                if (lines.Count > 400)
+                {
+                    lines.Dequeue();
+                }
+            }
+        }
+
+        return $"Appium server log ({logPath}), lines of session {sessionId}:\n{string.Join('\n', lines)}";
+    }
 }

@@ -4,30 +4,42 @@ using OpenQA.Selenium.Support.UI;
 
 namespace KycE2E.Automation.Mobile;
 
-/// <summary>How a phone user acts: a finger's tap on an element brought into view, and waits on what the screen shows.</summary>
-public sealed class Touch(IWebDriver driver, TimeSpan timeout)
+/// <summary>How a phone user acts: a finger's tap on an element brought into view, typing, and waits on what the screen shows.</summary>
+public sealed class Touch(IWebDriver driver, TimeSpan timeout, AppLocators locators)
 {
-    public IWebElement Find(By locator, string what) =>
-        Until(d => d.FindElements(locator).FirstOrDefault(e => e.Displayed), $"{what} to be shown");
+    public By By(AppElement element) => locators.For(element);
 
-    public void Tap(By locator, string what)
+    public IReadOnlyList<IWebElement> All(ISearchContext context, AppElement element) => context.FindElements(By(element));
+
+    public IWebElement Find(AppElement element) =>
+        Until(d => All(d, element).FirstOrDefault(e => e.Displayed), $"{element} to be shown");
+
+    public void Tap(AppElement element)
     {
-        var element = Find(locator, what);
-        ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        var target = Find(element);
+        ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({block: 'center'});", target);
         var finger = new PointerInputDevice(PointerKind.Touch, "finger");
         var tap = new ActionSequence(finger);
-        tap.AddAction(finger.CreatePointerMove(element, 0, 0, TimeSpan.Zero));
+        tap.AddAction(finger.CreatePointerMove(target, 0, 0, TimeSpan.Zero));
         tap.AddAction(finger.CreatePointerDown(MouseButton.Touch));
         tap.AddAction(finger.CreatePointerUp(MouseButton.Touch));
         ((IActionExecutor)driver).PerformActions([tap]);
     }
 
-    public void Type(By locator, string what, string text)
+    public void Type(AppElement element, string text)
     {
-        var field = Find(locator, what);
+        var field = Find(element);
         field.Clear();
         field.SendKeys(text);
     }
+
+    /// <summary>Waits until the element is shown with this text in it.</summary>
+    public void ExpectText(AppElement element, string text) =>
+        Until(d => All(d, element).FirstOrDefault(e => e.Displayed && e.Text.Contains(text, StringComparison.Ordinal)), $"{element} reading '{text}'");
+
+    /// <summary>Waits until some shown instance of the element has the attribute's value.</summary>
+    public void ExpectAttribute(AppElement element, string attribute, Func<string, bool> value, string expectation) =>
+        Until(d => All(d, element).Any(e => value(e.GetAttribute(attribute) ?? "")), $"{element} with {expectation}");
 
     public T Until<T>(Func<IWebDriver, T?> condition, string expectation)
         where T : class => Wait(expectation).Until(d => condition(d))!;

@@ -132,6 +132,8 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
 
     public async Task ReloadStatusAsync() => await page.ReloadAsync();
 
+    public async Task SetOfflineAsync(bool offline) => await page.Context.SetOfflineAsync(offline);
+
     public async Task ExpectFormErrorAsync(string field, string code)
     {
         await Expect(_form.Error(field)).ToBeVisibleAsync();

@@ -67,6 +67,25 @@ public sealed class FailureCauseSteps(
     [Then(@"nothing she entered is lost")]
     public async Task ThenNothingIsLost() => await journey.ExpectCheckShowsAsync(documents.LastSubmitted!);
 
+    [When(@"she retries with her details exactly as on her ID card and sharp photos, while her device is offline")]
+    public async Task WhenSheRetriesOffline()
+    {
+        var identity = await documents.IdentityAsync();
+        await journey.RetryAsync();
+        await journey.EnterDetailsAsync(identity.Details);
+        documents.LastSubmitted = identity.Details;
+        await journey.ChoosePhotosAsync(identity.Front(), identity.Back());
+        await journey.SetOfflineAsync(true);
+        await journey.CheckAndSubmitAsync();
+    }
+
+    [When(@"her device is back online and she submits again")]
+    public async Task WhenSheIsBackOnline()
+    {
+        await journey.SetOfflineAsync(false);
+        await journey.SubmitAgainAsync();
+    }
+
     [When(@"she submits again")]
     public async Task WhenSheSubmitsAgain() => await journey.SubmitAgainAsync();
 

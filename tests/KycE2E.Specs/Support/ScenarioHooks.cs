@@ -39,7 +39,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         else
         {
             _mobile = MobileSession.Start(await environment.AppiumSessionsAsync(), environment.BaseUrl);
-            journey = new MobileVerificationJourney(_mobile.Driver, _mobile.AppUrl, environment.Settings.Timeouts.Expect, Path.Combine(_artifacts.Directory, "uploads"));
+            journey = new MobileVerificationJourney(_mobile, environment.Settings.Timeouts.Expect, Path.Combine(_artifacts.Directory, "uploads"));
         }
 
         container.RegisterInstanceAs(journey);

@@ -6,95 +6,81 @@ using KycE2E.Documents;
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>The attempt limit and its lock on the sandbox clock, faults, idempotency, pre-filling, and a restart that loses nothing.</summary>
-[NonParallelizable]
-public sealed class AttemptRulesTests
+public sealed class AttemptRulesTests : SandboxTests
 {
-    private SandboxUnderTest _sandbox = null!;
-    private DateOnly _today;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _sandbox = await SandboxUnderTest.StartAsync();
-        _today = await _sandbox.TodayAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
     [Test]
     public async Task The_sixth_submission_in_24_hours_is_refused_and_locks_retry_until_the_clock_moves()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
         for (var i = 0; i < 4; i++)
         {
-            (await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(PhotoVariant.Glare), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
-            await _sandbox.TestData.RunReviewsAsync(user.UserId);
+            (await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(PhotoVariant.Glare), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+            await Sandbox.TestData.RunReviewsAsync(user.UserId);
         }
 
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsLeft.Should().Be(0);
-        var sixth = await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsLeft.Should().Be(0);
+        var sixth = await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
 
         sixth.Status.Should().Be(HttpStatusCode.TooManyRequests);
-        var locked = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        var locked = await Sandbox.TestData.GetVerificationAsync(user.UserId);
         locked.Reasons.Should().Contain("ATTEMPTS_EXCEEDED");
         locked.LockedUntil.Should().NotBeNull();
         locked.CanRetry.Should().BeFalse();
         locked.AttemptsUsed.Should().Be(5, "the refused submission is not an attempt");
 
-        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
 
-        var reopened = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        var reopened = await Sandbox.TestData.GetVerificationAsync(user.UserId);
         reopened.CanRetry.Should().BeTrue();
         reopened.LockedUntil.Should().BeNull();
         reopened.AttemptsLeft.Should().Be(5);
-        token = await _sandbox.App.LogInAsync(user); // a day later the app's token has expired too
-        (await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+        token = await Sandbox.App.LogInAsync(user); // a day later the app's token has expired too
+        (await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
     }
 
     [Test]
-    public async Task A_review_completes_when_the_sandbox_clock_reaches_its_due_time()
+    public async Task A_review_completes_when_theSandbox_clock_reaches_its_due_time()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
-        await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
+        await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
 
-        var pending = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        var pending = await Sandbox.TestData.GetVerificationAsync(user.UserId);
         pending.Status.Should().Be("pending");
         pending.ExpectedReviewBy.Should().NotBeNull();
 
-        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromMinutes(3));
+        await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromMinutes(3));
 
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
     }
 
     [Test]
     public async Task Moving_one_users_clock_leaves_the_others_alone()
     {
-        var (moved, movedToken) = await _sandbox.RejectedUserAsync();
-        var (still, stillToken) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
-        await _sandbox.App.SubmitAsync(movedToken, identity.Details, identity.Front(), identity.Back());
-        await _sandbox.App.SubmitAsync(stillToken, TestIdentity.Adult(_today).Details, identity.Front(), identity.Back());
+        var (moved, movedToken) = await Sandbox.RejectedUserAsync();
+        var (still, stillToken) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
+        await Sandbox.App.SubmitAsync(movedToken, identity.Details, identity.Front(), identity.Back());
+        await Sandbox.App.SubmitAsync(stillToken, TestIdentity.Adult(Today).Details, identity.Front(), identity.Back());
 
-        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromMinutes(3), moved.UserId);
+        await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromMinutes(3), moved.UserId);
 
-        (await _sandbox.TestData.GetVerificationAsync(moved.UserId)).Status.Should().NotBe("pending", "its review fell due");
-        (await _sandbox.TestData.GetVerificationAsync(still.UserId)).Status.Should().Be("pending", "no time passed for her");
-        (await _sandbox.App.LogInAsync(still)).Should().NotBeNullOrEmpty();
+        (await Sandbox.TestData.GetVerificationAsync(moved.UserId)).Status.Should().NotBe("pending", "its review fell due");
+        (await Sandbox.TestData.GetVerificationAsync(still.UserId)).Status.Should().Be("pending", "no time passed for her");
+        (await Sandbox.App.LogInAsync(still)).Should().NotBeNullOrEmpty();
     }
 
     [Test]
     public async Task A_review_pending_for_more_than_24_hours_says_so()
     {
-        var user = await _sandbox.TestData.CreateUserAsync(new NewUser("en", Verification: new VerificationSeed("pending")));
-        await _sandbox.TestData.AddFaultAsync("review-outage", user.UserId, count: 100);
+        var user = await Sandbox.TestData.CreateUserAsync(new NewUser("en", Verification: new VerificationSeed("pending")));
+        await Sandbox.TestData.AddFaultAsync("review-outage", user.UserId, count: 100);
 
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).PendingTooLong.Should().BeFalse();
-        await _sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(25));
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).PendingTooLong.Should().BeFalse();
+        await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(25));
 
-        var record = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        var record = await Sandbox.TestData.GetVerificationAsync(user.UserId);
         record.Status.Should().Be("pending");
         record.PendingTooLong.Should().BeTrue();
     }
@@ -102,44 +88,44 @@ public sealed class AttemptRulesTests
     [Test]
     public async Task A_failed_upload_records_nothing_and_the_retried_upload_succeeds()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
-        await _sandbox.TestData.AddFaultAsync("upload-fail", user.UserId);
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
+        await Sandbox.TestData.AddFaultAsync("upload-fail", user.UserId);
 
-        var failed = await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
-        var retried = await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+        var failed = await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+        var retried = await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
 
         failed.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
         retried.Status.Should().Be(HttpStatusCode.Accepted);
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(2, "the seeded attempt and the one that went through");
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(2, "the seeded attempt and the one that went through");
     }
 
     [Test]
     public async Task A_double_submit_with_one_idempotency_key_records_one_attempt()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-            _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back(), idempotencyKey: "same-tap")));
+            Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back(), idempotencyKey: "same-tap")));
 
         answers.Select(a => a.Status).Should().BeEquivalentTo([HttpStatusCode.Accepted, HttpStatusCode.OK]);
         answers.Select(a => a.Json.GetProperty("attemptId").GetString()).Distinct().Should().ContainSingle();
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(2);
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(2);
     }
 
     [Test]
     public async Task Retry_pre_fills_the_last_details_but_not_the_photos_and_highlights_the_failed_field()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
         var typo = identity.DetailsDifferingIn(HolderField.Name);
-        await _sandbox.App.SubmitAsync(token, typo, identity.Front(), identity.Back());
-        await _sandbox.TestData.RunReviewsAsync(user.UserId);
+        await Sandbox.App.SubmitAsync(token, typo, identity.Front(), identity.Back());
+        await Sandbox.TestData.RunReviewsAsync(user.UserId);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/verification");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var response = await _sandbox.Http.SendAsync(request);
+        using var response = await Sandbox.Http.SendAsync(request);
         var view = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         view.GetProperty("prefill").GetProperty("fullName").GetString().Should().Be(typo.FullName);
@@ -149,19 +135,19 @@ public sealed class AttemptRulesTests
     }
 
     [Test]
-    public async Task A_killed_sandbox_restarts_with_every_user_attempt_and_pending_review()
+    public async Task A_killedSandbox_restarts_with_every_user_attempt_and_pending_review()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
-        await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
+        await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back());
 
-        await _sandbox.KillAndRestartAsync();
+        await Sandbox.KillAndRestartAsync();
 
-        var afterRestart = await _sandbox.TestData.GetVerificationAsync(user.UserId);
+        var afterRestart = await Sandbox.TestData.GetVerificationAsync(user.UserId);
         afterRestart.Status.Should().Be("pending");
         afterRestart.Attempts.Should().HaveCount(2);
-        (await _sandbox.App.LogInAsync(user)).Should().NotBeNullOrEmpty();
-        await _sandbox.TestData.RunReviewsAsync(user.UserId);
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
+        (await Sandbox.App.LogInAsync(user)).Should().NotBeNullOrEmpty();
+        await Sandbox.TestData.RunReviewsAsync(user.UserId);
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
     }
 }

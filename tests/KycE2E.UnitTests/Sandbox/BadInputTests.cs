@@ -7,42 +7,36 @@ using KycE2E.Automation.TestData;
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>Bad input gets a 4xx that says what is wrong, never a 500, and nothing is recorded.</summary>
-[NonParallelizable]
-public sealed class BadInputTests
+public sealed class BadInputTests : SandboxTests
 {
-    private SandboxUnderTest _sandbox = null!;
     private TestUser _user = null!;
     private string _token = "";
     private TestIdentity _identity = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
+    public async Task SeedUser()
     {
-        _sandbox = await SandboxUnderTest.StartAsync();
-        (_user, _token) = await _sandbox.RejectedUserAsync();
-        _identity = TestIdentity.Adult(await _sandbox.TodayAsync());
+        (_user, _token) = await Sandbox.RejectedUserAsync();
+        _identity = TestIdentity.Adult(Today);
     }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
 
     [TearDown]
     public async Task NothingWasRecorded() =>
-        (await _sandbox.TestData.GetVerificationAsync(_user.UserId)).AttemptsUsed.Should().Be(1, "a refused submission is never an attempt");
+        (await Sandbox.TestData.GetVerificationAsync(_user.UserId)).AttemptsUsed.Should().Be(1, "a refused submission is never an attempt");
 
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, HttpContent content, bool testKey = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         if (testKey)
         {
-            request.Headers.Add(TestDataClient.KeyHeader, _sandbox.TestApiKey);
+            request.Headers.Add(TestDataClient.KeyHeader, Sandbox.TestApiKey);
         }
         else
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         }
 
-        using var response = await _sandbox.Http.SendAsync(request);
+        using var response = await Sandbox.Http.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -123,8 +117,8 @@ public sealed class BadInputTests
     [Test]
     public async Task Login_with_missing_fields_is_a_400_and_with_a_wrong_password_a_401()
     {
-        using var missing = await _sandbox.Http.PostAsync(new Uri("api/v1/auth/login", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
-        using var wrong = await _sandbox.Http.PostAsync(new Uri("api/v1/auth/login", UriKind.Relative), new StringContent($$"""{"email":"{{_user.Email}}","password":"nope"}""", Encoding.UTF8, "application/json"));
+        using var missing = await Sandbox.Http.PostAsync(new Uri("api/v1/auth/login", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var wrong = await Sandbox.Http.PostAsync(new Uri("api/v1/auth/login", UriKind.Relative), new StringContent($$"""{"email":"{{_user.Email}}","password":"nope"}""", Encoding.UTF8, "application/json"));
 
         missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);

@@ -5,26 +5,12 @@ using KycE2E.Documents;
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>Every row of the design's reason table, produced by submitting real documents and details through the public API.</summary>
-[NonParallelizable]
-public sealed class ReviewReasonTests
+public sealed class ReviewReasonTests : SandboxTests
 {
-    private SandboxUnderTest _sandbox = null!;
-    private DateOnly _today;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _sandbox = await SandboxUnderTest.StartAsync();
-        _today = await _sandbox.TodayAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
     [Test]
     public async Task A_clear_matching_adult_document_is_approved()
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.Adult(_today));
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.Adult(Today));
 
         record.Status.Should().Be("approved");
         record.Reasons.Should().BeEmpty();
@@ -38,7 +24,7 @@ public sealed class ReviewReasonTests
     [TestCase(PhotoVariant.Blurry, "DOCUMENT_UNREADABLE")]
     public async Task A_poor_photo_is_rejected_for_retry_with_its_reason(PhotoVariant variant, string reason)
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.Adult(_today), front: variant);
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.Adult(Today), front: variant);
 
         record.Status.Should().Be("rejected");
         record.Reasons.Should().Contain(reason);
@@ -49,7 +35,7 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task An_ID_card_without_its_back_is_rejected_with_BACK_SIDE_MISSING()
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.Adult(_today), withBack: false);
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.Adult(Today), withBack: false);
 
         record.Reasons.Should().Equal("BACK_SIDE_MISSING");
         record.RejectType.Should().Be("RETRY");
@@ -60,9 +46,9 @@ public sealed class ReviewReasonTests
     [TestCase(HolderField.DocumentNumber, "ID_NUMBER_MISMATCH", "documentNumber")]
     public async Task Details_that_differ_from_the_document_are_rejected_with_the_mismatch(HolderField field, string reason, string highlighted)
     {
-        var identity = TestIdentity.Adult(_today);
+        var identity = TestIdentity.Adult(Today);
 
-        var record = await _sandbox.SubmitAndReviewAsync(identity, identity.DetailsDifferingIn(field));
+        var record = await Sandbox.SubmitAndReviewAsync(identity, identity.DetailsDifferingIn(field));
 
         record.Reasons.Should().Equal(reason);
         record.RejectType.Should().Be("RETRY");
@@ -73,9 +59,9 @@ public sealed class ReviewReasonTests
     public async Task A_passport_with_another_date_of_birth_is_rejected_with_DOB_MISMATCH()
     {
         // On an ID card the number carries the birth date, so the form refuses the difference before any review.
-        var identity = TestIdentity.Adult(_today, idCard: false);
+        var identity = TestIdentity.Adult(Today, idCard: false);
 
-        var record = await _sandbox.SubmitAndReviewAsync(identity, identity.DetailsDifferingIn(HolderField.DateOfBirth));
+        var record = await Sandbox.SubmitAndReviewAsync(identity, identity.DetailsDifferingIn(HolderField.DateOfBirth));
 
         record.Reasons.Should().Equal("DOB_MISMATCH");
         record.HighlightFields.Should().Equal("dateOfBirth");
@@ -84,7 +70,7 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task An_expired_document_is_rejected_for_retry()
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.WithExpiredDocument(_today));
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.WithExpiredDocument(Today));
 
         record.Reasons.Should().Equal("DOCUMENT_EXPIRED");
         record.RejectType.Should().Be("RETRY");
@@ -93,7 +79,7 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task An_ID_card_from_a_region_that_accepts_only_passports_is_not_accepted()
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.Adult(_today), region: "US");
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.Adult(Today), region: "US");
 
         record.Reasons.Should().Equal("DOCUMENT_NOT_ACCEPTED");
         record.RejectType.Should().Be("RETRY");
@@ -102,7 +88,7 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task An_underage_holder_is_rejected_for_good()
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.Underage(_today));
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.Underage(Today));
 
         record.Reasons.Should().Equal("UNDERAGE");
         record.RejectType.Should().Be("FINAL");
@@ -112,7 +98,7 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task A_blocked_region_is_rejected_for_good()
     {
-        var record = await _sandbox.SubmitAndReviewAsync(TestIdentity.Adult(_today, idCard: false), region: "KP");
+        var record = await Sandbox.SubmitAndReviewAsync(TestIdentity.Adult(Today, idCard: false), region: "KP");
 
         record.Reasons.Should().Equal("REGION_NOT_SUPPORTED");
         record.RejectType.Should().Be("FINAL");
@@ -121,10 +107,10 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task A_document_already_approved_on_another_account_is_a_duplicate()
     {
-        var identity = TestIdentity.Adult(_today);
-        (await _sandbox.SubmitAndReviewAsync(identity)).Status.Should().Be("approved");
+        var identity = TestIdentity.Adult(Today);
+        (await Sandbox.SubmitAndReviewAsync(identity)).Status.Should().Be("approved");
 
-        var second = await _sandbox.SubmitAndReviewAsync(identity);
+        var second = await Sandbox.SubmitAndReviewAsync(identity);
 
         second.Reasons.Should().Equal("DUPLICATE_IDENTITY");
         second.RejectType.Should().Be("FINAL");
@@ -133,9 +119,9 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task Every_reason_found_is_reported_in_the_fixed_order()
     {
-        var identity = TestIdentity.Underage(_today, idCard: false);
+        var identity = TestIdentity.Underage(Today, idCard: false);
 
-        var record = await _sandbox.SubmitAndReviewAsync(identity, identity.DetailsDifferingIn(HolderField.Name), PhotoVariant.Glare, region: "KP");
+        var record = await Sandbox.SubmitAndReviewAsync(identity, identity.DetailsDifferingIn(HolderField.Name), PhotoVariant.Glare, region: "KP");
 
         record.Reasons.Should().Equal("PHOTO_GLARE", "NAME_MISMATCH", "UNDERAGE", "REGION_NOT_SUPPORTED");
         record.RejectType.Should().Be("FINAL");
@@ -144,12 +130,12 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task Every_review_result_is_notified_in_the_users_language()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
-        await _sandbox.App.SubmitAsync(token, identity.Details, identity.Front(PhotoVariant.Glare), identity.Back());
-        await _sandbox.TestData.RunReviewsAsync(user.UserId);
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
+        await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(PhotoVariant.Glare), identity.Back());
+        await Sandbox.TestData.RunReviewsAsync(user.UserId);
 
-        var outbox = await _sandbox.TestData.OutboxAsync(user.UserId);
+        var outbox = await Sandbox.TestData.OutboxAsync(user.UserId);
 
         outbox.Should().ContainSingle().Which.Should().Match<KycE2E.Automation.TestData.OutboxMessage>(m =>
             m.Recipient == user.Email && m.Status == "rejected" && m.Body.Contains("glare", StringComparison.OrdinalIgnoreCase));
@@ -158,14 +144,14 @@ public sealed class ReviewReasonTests
     [Test]
     public async Task Form_errors_are_answered_at_once_and_use_no_attempt()
     {
-        var (user, token) = await _sandbox.RejectedUserAsync();
-        var identity = TestIdentity.Adult(_today);
+        var (user, token) = await Sandbox.RejectedUserAsync();
+        var identity = TestIdentity.Adult(Today);
         var wrongCheck = identity.Details with { DocumentNumber = "110105194912310021", DateOfBirth = new DateOnly(1949, 12, 31) };
 
-        var answer = await _sandbox.App.SubmitAsync(token, wrongCheck, identity.Front(), identity.Back());
+        var answer = await Sandbox.App.SubmitAsync(token, wrongCheck, identity.Front(), identity.Back());
 
         answer.Status.Should().Be(HttpStatusCode.BadRequest);
         answer.Json.GetProperty("errors").GetProperty("documentNumber").GetString().Should().Be("id_number_check");
-        (await _sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(1, "only the seeded attempt");
+        (await Sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(1, "only the seeded attempt");
     }
 }
