@@ -21,6 +21,7 @@ builder.Services.AddSingleton(sp => new SandboxClock(TimeProvider.System));
 builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
 builder.Services.AddSingleton<SandboxDatabase>();
 builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<VerificationStore>();
 builder.Services.AddSingleton<FaultStore>();
 builder.Services.AddSingleton<OutboxStore>();
@@ -39,9 +40,11 @@ builder.Services.AddSingleton<RequestLocale>();
 builder.Services.AddScoped<PageTexts>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddHostedService<ParentProcessWatch>();
+var dataDir = Path.GetFullPath(builder.Configuration[$"{SandboxOptions.Section}:{nameof(SandboxOptions.DataDir)}"] ?? new SandboxOptions().DataDir);
 // Keys beside the database: cookies survive a restart, and nothing is written outside the data folder.
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-    Path.GetFullPath(builder.Configuration[$"{SandboxOptions.Section}:{nameof(SandboxOptions.DataDir)}"] ?? new SandboxOptions().DataDir), "keys")));
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+// Large uploads are buffered to disk while they are read: inside the data folder as well, not the machine's temp folder.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", Directory.CreateDirectory(Path.Combine(dataDir, "upload-buffer")).FullName);
 
 builder.Services
     .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -51,7 +54,8 @@ builder.Services
         o.Cookie.Name = "sbx.auth";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
-        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue($"{SandboxOptions.Section}:{nameof(SandboxOptions.CookieLifetimeMinutes)}", new SandboxOptions().CookieLifetimeMinutes));
+        o.TimeProvider = TimeProvider.System; // sessions expire in real time: moving the sandbox clock logs nobody out
     })
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -83,6 +87,7 @@ app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
 app.Services.GetRequiredService<SandboxClock>().Advance(app.Services.GetRequiredService<ClockState>().Load()); // the sandbox date survives a restart
 _ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
@@ -91,6 +96,7 @@ app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseTestApiKey();
 app.UseAuthentication();
 app.UseAuthorization();
 

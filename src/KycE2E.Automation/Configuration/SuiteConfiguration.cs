@@ -94,6 +94,11 @@ public static class SuiteConfiguration
             throw new SuiteConfigurationException("Timeouts:* must be whole numbers of seconds above 0.");
         }
 
+        if (s.Run.Screenshots is not ("off" or "on-failure" or "every-step"))
+        {
+            throw new SuiteConfigurationException($"Run:Screenshots '{s.Run.Screenshots}' is unknown: use off, on-failure or every-step.");
+        }
+
         if (s.Web.Trace is not ("on-failure" or "always" or "off"))
         {
             throw new SuiteConfigurationException($"Web:Trace '{s.Web.Trace}' is unknown: use on-failure, always or off.");

@@ -84,6 +84,12 @@ public sealed class RunSettings
     public string Id { get; set; } = "";
 
     public string ArtifactsDir { get; set; } = "artifacts";
+
+    /// <summary>Step screenshots: "off", "on-failure" (the failed step only) or "every-step" (a picture book of the guide's steps).</summary>
+    public string Screenshots { get; set; } = "on-failure";
+
+    /// <summary>Which pass of the run this is: 1, then 2, 3… for ./e2e --retries re-running failed scenarios.</summary>
+    public int Attempt { get; set; } = 1;
 }
 
 /// <summary>Every wait of the suite, in one place.</summary>

@@ -90,6 +90,28 @@ public sealed class TestEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>What the report says about where the run ran; no secret is among them.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FactsAsync()
+    {
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["run"] = Settings.Run.Id,
+            ["profile"] = Settings.Profile,
+            ["target"] = BaseUrl.ToString(),
+            ["environment"] = Settings.Environment.StartsSandbox ? "the run's own sandbox" : "external",
+            ["commit"] = System.Environment.GetEnvironmentVariable("KYCE2E_COMMIT") ?? "unknown",
+            ["browser"] = Browsers.BrowserVersion is { } v ? $"Chromium {v} ({Settings.Web.BrowserPath})" : "not launched",
+            ["mobile device"] = $"{Settings.Mobile.Device} ({Settings.Mobile.AutomationName})",
+            ["machine"] = $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+        };
+        if (_appiumSessions is not null)
+        {
+            facts["appium"] = $"{await AppiumVersionAsync(_appiumSessions.AppiumUrl)} at {_appiumSessions.AppiumUrl}";
+        }
+
+        return facts;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _appiumSessions?.Dispose();
@@ -106,6 +128,20 @@ public sealed class TestEnvironment : IAsyncDisposable
 
         _http.Dispose();
         _appiumStart.Dispose();
+    }
+
+    private async Task<string> AppiumVersionAsync(Uri appiumUrl)
+    {
+        try
+        {
+            using var answer = await _http.GetAsync(new Uri(appiumUrl, "status"));
+            using var body = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            return body.RootElement.GetProperty("value").GetProperty("build").GetProperty("version").GetString() is { } v ? $"Appium {v}" : "Appium";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "Appium (version not answered)";
+        }
     }
 
     private static async Task CheckReachableAsync(Uri baseUrl, TimeSpan timeout)

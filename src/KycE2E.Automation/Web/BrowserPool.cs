@@ -22,6 +22,9 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
     private readonly SemaphoreSlim _start = new(1, 1);
     private IPlaywright? _playwright;
 
+    /// <summary>The version of the Chromium the pool launched, once it launched one.</summary>
+    public string? BrowserVersion { get; private set; }
+
     public async Task<IBrowser> RentAsync()
     {
         while (_idle.TryTake(out var browser))
@@ -49,6 +52,7 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
                 Args = ChromiumArgs,
             });
             _all.TryAdd(launched, 0);
+            BrowserVersion ??= launched.Version;
             return launched;
         }
         catch (PlaywrightException e)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Domain;
@@ -10,25 +11,35 @@ namespace KycE2E.Sandbox.Api;
 /// <summary>/api/v1: what the mobile app uses, with a bearer token.</summary>
 public static class PublicApi
 {
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
-
     public sealed record LoginRequest(string? Email, string? Password);
 
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("app");
 
-        api.MapPost("/auth/login", (LoginRequest body, UserStore users) =>
+        api.MapPost("/auth/login", (LoginRequest body, HttpContext http, UserStore users, LoginThrottle throttle, IOptions<SandboxOptions> options) =>
         {
             if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
             {
                 return Results.Problem(statusCode: 400, title: "email and password are required");
             }
 
+            var address = http.Connection.RemoteIpAddress;
+            if (throttle.RetryAfter(body.Email, address) is { } wait)
+            {
+                return TooManyFailures(http, wait);
+            }
+
             var user = users.FindByCredentials(body.Email, body.Password);
-            return user is null
-                ? Results.Problem(statusCode: 401, title: "email or password is incorrect")
-                : Results.Ok(new { token = users.IssueToken(user.Id, TokenLifetime), userId = user.Id, locale = user.Locale });
+            if (user is null)
+            {
+                throttle.Failed(body.Email, address);
+                return Results.Problem(statusCode: 401, title: "email or password is incorrect");
+            }
+
+            throttle.Succeeded(body.Email);
+            var lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
+            return Results.Ok(new { token = users.IssueToken(user.Id, lifetime), userId = user.Id, locale = user.Locale });
         });
 
         api.MapGet("/texts/{locale}", (string locale, TextCatalog texts) =>
@@ -63,6 +74,17 @@ public static class PublicApi
             var outcome = await submissions.SubmitAsync(http.User.UserId(), form!, SubmissionHttp.IdempotencyKey(http.Request), requireBack: false, cancel);
             return SubmissionHttp.ToResult(outcome, texts, locale.For(http));
         }).DisableAntiforgery();
+    }
+
+    /// <summary>429 with Retry-After: the login for this e-mail (or from this address) failed too often.</summary>
+    public static IResult TooManyFailures(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(
+            statusCode: 429,
+            title: $"too many failed logins for this account: try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minute(s)",
+            extensions: new Dictionary<string, object?> { ["code"] = "login_rate_limited", ["retryAfterSeconds"] = seconds });
     }
 }
 

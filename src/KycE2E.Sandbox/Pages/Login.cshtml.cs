@@ -7,7 +7,7 @@ using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Pages;
 
-public sealed class LoginModel(UserStore users) : PageModel
+public sealed class LoginModel(UserStore users, LoginThrottle throttle) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -15,19 +15,39 @@ public sealed class LoginModel(UserStore users) : PageModel
 
     public bool Failed { get; private set; }
 
+    /// <summary>Whole minutes until a login for this e-mail is allowed again, when failures reached the limit.</summary>
+    public int? RetryAfterMinutes { get; private set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password) ? null : users.FindByCredentials(Email, Password);
-        if (user is null)
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
             Failed = true;
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(Email, address) is { } wait)
+        {
+            RetryAfterMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        var user = users.FindByCredentials(Email, Password);
+        if (user is null)
+        {
+            throttle.Failed(Email, address);
+            Failed = true;
+            return Page();
+        }
+
+        throttle.Succeeded(Email);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             SandboxPrincipal.For(user, CookieAuthenticationDefaults.AuthenticationScheme)).ConfigureAwait(false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

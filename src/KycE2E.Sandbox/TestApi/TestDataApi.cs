@@ -17,6 +17,24 @@ public static partial class TestDataApi
 {
     public const string KeyHeader = "X-Test-Api-Key";
 
+    public const string Prefix = "/test-api";
+
+    /// <summary>
+    /// The key is checked before routing reaches an endpoint, so a request without it is refused before its body is even read
+    /// (an unreadable body is a 401, not a 400), and unknown /test-api paths do not reveal which ones exist.
+    /// </summary>
+    public static IApplicationBuilder UseTestApiKey(this IApplicationBuilder app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (http, next) =>
+        {
+            if (KeyProblem(http) is { } refused)
+            {
+                await refused.ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
+        }));
+
     public sealed record DetailsSeed(string? Region, string? DocumentType, string? FullName, string? DocumentNumber, string? DateOfBirth);
 
     public sealed record VerificationSeed(string? Status, string[]? Reasons, string? RejectType, int? AttemptsUsed, string? ModerationComment, DetailsSeed? Details);
@@ -33,7 +51,7 @@ public static partial class TestDataApi
 
     public static void MapTestDataApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/test-api").AddEndpointFilter(RequireKey).WithTags("test-data").DisableAntiforgery();
+        var api = app.MapGroup(Prefix).WithTags("test-data").DisableAntiforgery();
 
         api.MapPost("/users", (CreateUserRequest? body, UserStore users, SandboxDatabase database, IOptions<ReviewOptions> review, UserClock clock) =>
         {
@@ -286,9 +304,8 @@ public static partial class TestDataApi
         return null;
     }
 
-    private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static IResult? KeyProblem(HttpContext http)
     {
-        var http = context.HttpContext;
         var key = http.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value.TestApiKey;
         if (string.IsNullOrEmpty(key))
         {
@@ -296,12 +313,9 @@ public static partial class TestDataApi
         }
 
         var given = http.Request.Headers[KeyHeader].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
-        {
-            return Results.Problem(statusCode: 401, title: $"missing or wrong {KeyHeader} header");
-        }
-
-        return await next(context);
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key))
+            ? null
+            : Results.Problem(statusCode: 401, title: $"missing or wrong {KeyHeader} header");
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

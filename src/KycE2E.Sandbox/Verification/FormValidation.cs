@@ -28,6 +28,9 @@ public static partial class FormValidation
     public const int MinWidth = 600;
     public const int MinHeight = 380;
     public const int MaxSide = 12_000;
+
+    /// <summary>The review decodes the whole photo: 25 megapixels (100 MB of pixels) bounds its memory; a 12 MP phone photo is 4000×3000.</summary>
+    public const long MaxPixels = 25_000_000;
     public const int MaxNameLength = 100;
 
     public sealed record Result(AttemptDetails? Details, IReadOnlyDictionary<string, string> Errors, string? FrontExtension, string? BackExtension)
@@ -164,7 +167,7 @@ public static partial class FormValidation
         }
 
         var (w, h) = (codec.Info.Width, codec.Info.Height);
-        if (w > MaxSide || h > MaxSide)
+        if (w > MaxSide || h > MaxSide || (long)w * h > MaxPixels)
         {
             errors[field] = "file_dimensions_too_large";
             return null;
@@ -176,7 +179,41 @@ public static partial class FormValidation
             return null;
         }
 
+        if (!DecodesCompletely(codec))
+        {
+            errors[field] = "file_corrupt";
+            return null;
+        }
+
         return extension;
+    }
+
+    /// <summary>
+    /// Every row of pixels decodes: a truncated or damaged file is refused now, never reviewed as half a picture.
+    /// Decoded a band of rows at a time, so checking costs little memory whatever the image's size.
+    /// </summary>
+    private static bool DecodesCompletely(SKCodec codec)
+    {
+        const int band = 32;
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        if (codec.StartScanlineDecode(info) != SKCodecResult.Success)
+        {
+            // Formats without row-by-row decoding: decode whole, which MaxPixels bounds.
+            using var whole = new SKBitmap(info);
+            return codec.GetPixels(info, whole.GetPixels()) == SKCodecResult.Success;
+        }
+
+        using var rows = new SKBitmap(new SKImageInfo(info.Width, band, info.ColorType, info.AlphaType));
+        for (var y = 0; y < info.Height; y += band)
+        {
+            var count = Math.Min(band, info.Height - y);
+            if (codec.GetScanlines(rows.GetPixels(), count, info.RowBytes) != count)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using BoDi;
 using KycE2E.Automation.Artifacts;
+using KycE2E.Automation.Reporting;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Mobile;
 using KycE2E.Automation.TestData;
@@ -16,16 +18,21 @@ namespace KycE2E.Specs.Support;
 [Binding]
 public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext feature, IObjectContainer container, ScenarioUser user)
 {
+    private readonly Stopwatch _scenarioClock = Stopwatch.StartNew();
+    private readonly Stopwatch _stepClock = new();
+    private readonly List<StepRecord> _steps = [];
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private WebSession? _web;
     private MobileSession? _mobile;
     private ScenarioArtifacts? _artifacts;
+    private Platform _platform;
 
     [BeforeScenario(Order = 0)]
     public async Task StartSessionAsync()
     {
         var environment = TestRun.Environment;
-        var platform = PlatformOf(scenario.ScenarioInfo.Tags.Concat(feature.FeatureInfo.Tags));
-        _artifacts = new ScenarioArtifacts(environment.RunDir, feature.FeatureInfo.Title, scenario.ScenarioInfo.Title, platform.ToString());
+        var platform = _platform = PlatformOf(scenario.ScenarioInfo.Tags.Concat(feature.FeatureInfo.Tags));
+        _artifacts = new ScenarioArtifacts(environment.RunDir, feature.FeatureInfo.Title, TitleWithExample(), platform.ToString());
         container.RegisterInstanceAs(environment.TestData);
         container.RegisterInstanceAs(new ScenarioLanguage(feature.FeatureInfo.Language.Name));
 
@@ -45,6 +52,30 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         container.RegisterInstanceAs(journey);
     }
 
+    [BeforeStep]
+    public void StartStepClock() => _stepClock.Restart();
+
+    [AfterStep]
+    public async Task RecordStepAsync()
+    {
+        var step = scenario.StepContext.StepInfo;
+        var failed = scenario.TestError is not null;
+        var mode = TestRun.Environment.Settings.Run.Screenshots;
+        string? shot = null;
+        // Set-up steps (Given) show nothing yet; the picture book starts with what the user does.
+        if (_artifacts is not null && ((mode == "every-step" && step.StepDefinitionType != TechTalk.SpecFlow.Bindings.StepDefinitionType.Given) || (mode == "on-failure" && failed)))
+        {
+            shot = _artifacts.PathFor($"step-{_steps.Count + 1:00}.png");
+            if (!await TryScreenshotAsync(shot))
+            {
+                shot = null;
+            }
+        }
+
+        _steps.Add(new StepRecord(step.StepDefinitionType.ToString(), step.Text, failed ? ScenarioRecord.Failed : ScenarioRecord.Passed,
+            _stepClock.Elapsed.TotalSeconds, failed ? Mask(scenario.TestError!.Message) : null, shot));
+    }
+
     [AfterScenario]
     public async Task EndSessionAsync()
     {
@@ -58,6 +89,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         }
         finally
         {
+            WriteRecord(failed);
             if (_web is not null)
             {
                 await _web.EndAsync(failed, _artifacts!);
@@ -109,6 +141,62 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         {
             TestContext.Progress.WriteLine($"KycE2E: artifacts of '{scenario.ScenarioInfo.Title}' in {_artifacts.Directory}");
         }
+    }
+
+    private async Task<bool> TryScreenshotAsync(string path)
+    {
+        try
+        {
+            if (_web is not null)
+            {
+                await _web.Page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = path });
+            }
+            else
+            {
+                await File.WriteAllBytesAsync(path, _mobile!.Driver.GetScreenshot().AsByteArray);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or OpenQA.Selenium.WebDriverException)
+        {
+            return false;
+        }
+    }
+
+    private void WriteRecord(bool failed)
+    {
+        var environment = TestRun.Environment;
+        var outcome = failed ? ScenarioRecord.Failed
+            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? ScenarioRecord.Passed : ScenarioRecord.Skipped;
+        var seconds = _scenarioClock.Elapsed.TotalSeconds;
+        var tags = scenario.ScenarioInfo.Tags.Concat(feature.FeatureInfo.Tags).Distinct(StringComparer.Ordinal).ToList();
+        new ScenarioRecord(
+            Guid.NewGuid().ToString("N"),
+            feature.FeatureInfo.Title,
+            TitleWithExample(),
+            _platform.ToString().ToLowerInvariant(),
+            tags,
+            outcome,
+            _startedAt,
+            seconds,
+            _steps,
+            failed ? Mask(scenario.TestError!.ToString()) : null,
+            failed ? _artifacts?.Directory : null,
+            [.. (_artifacts?.Files ?? []).Where(File.Exists)],
+            environment.Settings.Run.Attempt).Write(environment.RunDir);
+        TestContext.Progress.WriteLine($"[{_platform.ToString().ToLowerInvariant(),-6}] {outcome,-7} {seconds,5:0.0}s  {feature.FeatureInfo.Title} / {TitleWithExample()}"
+            + (failed ? $"\n         artifacts: {_artifacts?.Directory}" : ""));
+    }
+
+    private string Mask(string text) =>
+        Masking.Text(text, user.Exists ? [user.Current.Password] : []);
+
+    /// <summary>The scenario's title with its example row, so each row of an outline is told apart.</summary>
+    private string TitleWithExample()
+    {
+        var values = scenario.ScenarioInfo.Arguments.Values.Cast<object>().Select(v => v.ToString()).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        return values.Count == 0 ? scenario.ScenarioInfo.Title : $"{scenario.ScenarioInfo.Title} ({string.Join(", ", values)})";
     }
 
     private static Platform PlatformOf(IEnumerable<string> tags)

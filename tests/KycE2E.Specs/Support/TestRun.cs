@@ -1,5 +1,7 @@
 using KycE2E.Automation.Configuration;
+using System.Text.Json;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Reporting;
 using NUnit.Framework;
 using TechTalk.SpecFlow;
 
@@ -37,7 +39,21 @@ public static class TestRun
     [AfterTestRun]
     public static async Task StopAsync()
     {
-        if (_environment is not null)
+        if (_environment is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var runDir = _environment.RunDir;
+            await File.WriteAllTextAsync(Path.Combine(runDir, "environment.json"), JsonSerializer.Serialize(await _environment.FactsAsync(), ScenarioRecord.Json));
+            var report = RunReport.From([runDir]);
+            var path = Path.Combine(runDir, "report.html");
+            report.WriteHtml(path, runDir);
+            await TestContext.Progress.WriteLineAsync(report.Summary(path));
+        }
+        finally
         {
             await _environment.DisposeAsync();
         }

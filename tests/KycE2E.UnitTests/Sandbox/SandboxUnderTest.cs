@@ -33,6 +33,34 @@ public sealed class SandboxUnderTest : IAsyncDisposable
         return sandbox;
     }
 
+    /// <summary>
+    /// A sandbox started with extra settings (e.g. "Sandbox__TokenLifetimeMinutes"): the child inherits this process's
+    /// environment, so they are set only while it starts. Callers are [NonParallelizable] fixtures.
+    /// </summary>
+    public static async Task<SandboxUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var before = settings.Keys.ToDictionary(k => k, System.Environment.GetEnvironmentVariable);
+        foreach (var (name, value) in settings)
+        {
+            System.Environment.SetEnvironmentVariable(name, value);
+        }
+
+        try
+        {
+            return await StartAsync();
+        }
+        finally
+        {
+            foreach (var (name, value) in before)
+            {
+                System.Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+
+    /// <summary>The sandbox's process id, for reading its memory from /proc.</summary>
+    public int ProcessId => _process.Pid;
+
     /// <summary>Kills the process outright (no graceful stop) and starts it again on the same data folder.</summary>
     public async Task KillAndRestartAsync()
     {

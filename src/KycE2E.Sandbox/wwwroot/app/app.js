@@ -119,7 +119,14 @@ function loginScreen() {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email: email.value, password: password.value }),
       });
-      if (!res.ok) { error.hidden = false; return; }
+      if (!res.ok) {
+        // Too many failed logins: say when to try again rather than "wrong password".
+        const problem = res.status === 429 ? await res.json().catch(() => ({})) : null;
+        error.textContent = problem ? t('login.tooMany', Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 60) / 60))) : t('login.failed');
+        if (problem) error.dataset.code = 'login_rate_limited'; else error.removeAttribute('data-code');
+        error.hidden = false;
+        return;
+      }
       const body = await res.json();
       localStorage.setItem(TOKEN_KEY, body.token);
       if (!localStorage.getItem(LANG_KEY)) await loadTexts(body.locale);

@@ -1,0 +1,71 @@
+using KycE2E.Automation.Reporting;
+
+namespace KycE2E.UnitTests.Reporting;
+
+public sealed class RunReportTests
+{
+    private readonly List<string> _dirs = [];
+
+    [TearDown]
+    public void RemoveFolders()
+    {
+        _dirs.ForEach(d => Directory.Delete(d, recursive: true));
+        _dirs.Clear();
+    }
+
+    private string Folder()
+    {
+        var dir = Directory.CreateTempSubdirectory("kyce2e-report-").FullName;
+        _dirs.Add(dir);
+        return dir;
+    }
+
+    private static ScenarioRecord Record(string scenario, string platform, string outcome, int attempt = 1) => new(
+        Guid.NewGuid().ToString("N"), "Retrying", scenario, platform, ["regression", platform], outcome, DateTimeOffset.UtcNow, 2.5,
+        [new StepRecord("When", "she retries", outcome, 1.0, outcome == ScenarioRecord.Failed ? "boom" : null, null)],
+        outcome == ScenarioRecord.Failed ? "boom" : null, null, [], attempt);
+
+    [Test]
+    public void A_scenario_that_failed_and_then_passed_is_flaky_never_hidden()
+    {
+        var first = Folder();
+        var retry = Folder();
+        Record("blurry photo", "web", ScenarioRecord.Failed).Write(first);
+        Record("sharp photo", "web", ScenarioRecord.Passed).Write(first);
+        Record("blurry photo", "mobile", ScenarioRecord.Failed).Write(first);
+        Record("blurry photo", "web", ScenarioRecord.Passed, attempt: 2).Write(retry);
+        Record("blurry photo", "mobile", ScenarioRecord.Failed, attempt: 2).Write(retry);
+
+        var report = RunReport.From([first, retry]);
+
+        report.TotalsByPlatform()["web"].Should().Be(new Totals(1, 0, 1, 0, 7.5));
+        report.TotalsByPlatform()["mobile"].Should().BeEquivalentTo(new { Passed = 0, Failed = 1, Flaky = 0 });
+        report.Summary("report.html").Should().Contain("FLAKY  [web] Retrying / blurry photo").And.Contain("FAILED [mobile] Retrying / blurry photo");
+    }
+
+    [Test]
+    public void Shards_together_count_each_scenario_once()
+    {
+        var one = Folder();
+        var two = Folder();
+        Record("a", "web", ScenarioRecord.Passed).Write(one);
+        Record("b", "web", ScenarioRecord.Passed).Write(two);
+        Record("b", "mobile", ScenarioRecord.Passed).Write(two);
+
+        RunReport.From([one, two]).Overall.Should().BeEquivalentTo(new { Passed = 3, Failed = 0, Flaky = 0 });
+    }
+
+    [Test]
+    public void The_html_report_escapes_what_scenarios_said_and_links_evidence_relatively()
+    {
+        var dir = Folder();
+        var shot = Path.Combine(dir, "feature", "case-web", "screenshot.png");
+        (Record("<script>x</script>", "web", ScenarioRecord.Failed) with { Artifacts = [shot], ArtifactsDir = Path.GetDirectoryName(shot) }).Write(dir);
+
+        RunReport.From([dir]).WriteHtml(Path.Combine(dir, "report.html"), dir);
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+
+        html.Should().Contain("&lt;script&gt;x&lt;/script&gt;").And.NotContain("<script>x");
+        html.Should().Contain("src=\"feature/case-web/screenshot.png\"");
+    }
+}
