@@ -27,7 +27,9 @@ public sealed partial class ScenarioArtifacts
 
     public async Task SaveAsync(string fileName, byte[] content) => await File.WriteAllBytesAsync(PathFor(fileName), content);
 
-    public async Task SaveAsync(string fileName, string content) => await File.WriteAllTextAsync(PathFor(fileName), content, Encoding.UTF8);
+    /// <summary>Text evidence (page HTML, the sandbox's case) is saved with document numbers and passwords masked.</summary>
+    public async Task SaveAsync(string fileName, string content) =>
+        await File.WriteAllTextAsync(PathFor(fileName), Reporting.Masking.Text(content), Encoding.UTF8);
 
     /// <summary>A file-system-safe name that keeps Chinese letters readable.</summary>
     public static string Slug(string text)

@@ -36,6 +36,9 @@ public sealed class WebSettings
 
     public string BrowserPath { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>A remote Playwright browser server (ws://…); empty: the suite launches Chromium itself.</summary>
+    public string WsEndpoint { get; set; } = "";
+
     /// <summary>Playwright trace: "on-failure" keeps it for failed scenarios only, "always" for every scenario, "off".</summary>
     public string Trace { get; set; } = "on-failure";
 }

@@ -122,7 +122,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
         lock (_logLock)
         {
-            _log.WriteLine(line);
+            _log.WriteLine(Reporting.Masking.Text(line)); // the log is an artifact: no password or document number in clear
             _tail.Enqueue(line);
             if (_tail.Count > 20)
             {

@@ -9,11 +9,11 @@ namespace KycE2E.Automation.Environment;
 public static partial class SandboxProcess
 {
     public static async Task<(ChildProcess Process, Uri BaseUrl, string TestApiKey)> StartAsync(
-        SuiteSettings settings, string runDir, string? testApiKey = null, CancellationToken cancel = default)
+        SuiteSettings settings, string runDir, string? testApiKey = null, string? dataDir = null, CancellationToken cancel = default)
     {
         var dll = Locate(settings.Environment.SandboxPath);
         var key = testApiKey ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var dataDir = Path.Combine(runDir, "sandbox");
+        dataDir ??= Path.Combine(runDir, "sandbox");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },

@@ -12,13 +12,15 @@ namespace KycE2E.Automation.Environment;
 public sealed class TestEnvironment : IAsyncDisposable
 {
     private readonly ChildProcess? _sandbox;
+    private readonly string? _sandboxData;
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _appiumStart = new(1, 1);
     private ChildProcess? _appium;
     private AppiumSessionPool? _appiumSessions;
 
-    private TestEnvironment(SuiteSettings settings, string runDir, Uri baseUrl, string testApiKey, ChildProcess? sandbox)
+    private TestEnvironment(SuiteSettings settings, string runDir, Uri baseUrl, string testApiKey, ChildProcess? sandbox, string? sandboxData = null)
     {
+        _sandboxData = sandboxData;
         Settings = settings;
         RunDir = runDir;
         BaseUrl = baseUrl;
@@ -52,8 +54,10 @@ public sealed class TestEnvironment : IAsyncDisposable
             return new TestEnvironment(settings, runDir, external, settings.Environment.TestApiKey, null);
         }
 
-        var (process, baseUrl, key) = await SandboxProcess.StartAsync(settings, runDir);
-        return new TestEnvironment(settings, runDir, baseUrl, key, process);
+        // The run's database holds every seeded identity in clear: it lives outside artifacts/ and goes with the run.
+        var data = Path.Combine(Path.GetTempPath(), $"kyce2e-sandbox-{Guid.NewGuid():N}");
+        var (process, baseUrl, key) = await SandboxProcess.StartAsync(settings, runDir, dataDir: data);
+        return new TestEnvironment(settings, runDir, baseUrl, key, process, data);
     }
 
     /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
@@ -124,6 +128,11 @@ public sealed class TestEnvironment : IAsyncDisposable
         if (_sandbox is not null)
         {
             await _sandbox.DisposeAsync();
+        }
+
+        if (_sandboxData is not null && Directory.Exists(_sandboxData))
+        {
+            Directory.Delete(_sandboxData, recursive: true);
         }
 
         _http.Dispose();

@@ -38,6 +38,11 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
         }
 
         var playwright = await PlaywrightAsync();
+        if (!string.IsNullOrWhiteSpace(settings.WsEndpoint))
+        {
+            return await ConnectAsync(playwright);
+        }
+
         if (!File.Exists(settings.BrowserPath))
         {
             throw new EnvironmentSetupException($"Chromium is not at {settings.BrowserPath}: `apt-get install chromium` (./e2e run does), or set Web:BrowserPath.");
@@ -83,6 +88,21 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
         _all.Clear();
         _playwright?.Dispose();
         _start.Dispose();
+    }
+
+    private async Task<IBrowser> ConnectAsync(IPlaywright playwright)
+    {
+        try
+        {
+            var remote = await playwright.Chromium.ConnectAsync(settings.WsEndpoint, new BrowserTypeConnectOptions { Timeout = 15_000 });
+            _all.TryAdd(remote, 0);
+            BrowserVersion ??= $"{remote.Version} (remote, {settings.WsEndpoint})";
+            return remote;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            throw new EnvironmentSetupException($"Remote browser unreachable at {settings.WsEndpoint} (Web:WsEndpoint): {e.Message.Split('\n')[0]}", e);
+        }
     }
 
     private async Task<IPlaywright> PlaywrightAsync()
