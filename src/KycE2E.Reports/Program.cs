@@ -5,12 +5,23 @@ using KycE2E.Automation.Reporting;
 //   build OUT_DIR RUN_DIR... [--flaky-fails]   one report.html and one merged JUnit file of a run, its retries or its shards
 //   failed-filter TRX...                       the dotnet test filter that re-runs exactly the failed tests
 //   shard-filter I N FEATURES_DIR              the filter of shard I of N: whole features, split the same way every run
+//   failed-scenarios RUN_DIR                   one line per failed scenario: [platform] feature / scenario
 // Exit code: 0 all passed (flaky counts as passed unless --flaky-fails), 1 a scenario failed, 2 bad arguments.
 var arguments = args.ToList();
 var flakyFails = arguments.Remove("--flaky-fails");
 if (arguments is ["failed-filter", .. var trx] && trx.Count > 0)
 {
     Console.Write(TestFilters.Failed(trx));
+    return 0;
+}
+
+if (arguments is ["failed-scenarios", var runDir])
+{
+    foreach (var failed in RunReport.From([runDir]).Scenarios.Where(s => s.Outcome == ScenarioRecord.Failed))
+    {
+        Console.WriteLine($"[{failed.Last.Platform}] {failed.Last.Feature} / {failed.Last.Scenario}");
+    }
+
     return 0;
 }
 
