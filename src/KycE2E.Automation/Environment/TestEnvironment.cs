@@ -60,6 +60,18 @@ public sealed class TestEnvironment : IAsyncDisposable
         return new TestEnvironment(settings, runDir, baseUrl, key, process, data);
     }
 
+    /// <summary>
+    /// Fails at once when the environment is gone (the run's sandbox exited), so the scenarios after it fail fast
+    /// with "environment unreachable" instead of each timing out.
+    /// </summary>
+    public void EnsureReachable()
+    {
+        if (_sandbox is { HasExited: true })
+        {
+            throw new EnvironmentSetupException($"Environment unreachable: the run's sandbox at {BaseUrl} has exited; see {_sandbox.LogPath}.");
+        }
+    }
+
     /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
     public async Task<AppiumSessionPool> AppiumSessionsAsync()
     {

@@ -31,6 +31,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
     public async Task StartSessionAsync()
     {
         var environment = TestRun.Environment;
+        environment.EnsureReachable();
         var platform = _platform = PlatformOf(scenario.ScenarioInfo.Tags.Concat(feature.FeatureInfo.Tags));
         _artifacts = new ScenarioArtifacts(environment.RunDir, feature.FeatureInfo.Title, TitleWithExample(), platform.ToString());
         container.RegisterInstanceAs(environment.TestData);
