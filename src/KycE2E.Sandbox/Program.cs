@@ -15,6 +15,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+if (SandboxDefects.From(builder.Configuration, out var defectsError) is not { } defects)
+{
+    await Console.Error.WriteLineAsync($"The sandbox did not start: {defectsError}");
+    return 2;
+}
+
+builder.Services.AddSingleton(defects);
 builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
 builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
 builder.Services.AddSingleton(sp => new SandboxClock(TimeProvider.System));
@@ -52,6 +59,11 @@ builder.Services
     {
         o.LoginPath = "/login";
         o.Cookie.Name = "sbx.auth";
+        if (defects.Has("login-cookie-scoped-to-account"))
+        {
+            o.Cookie.Path = "/account";
+        }
+
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue($"{SandboxOptions.Section}:{nameof(SandboxOptions.CookieLifetimeMinutes)}", new SandboxOptions().CookieLifetimeMinutes));
@@ -80,6 +92,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 });
 
 var app = builder.Build();
+if (defects.Active.Count > 0)
+{
+    app.Logger.LogWarning("Deliberate defects switched on: {Defects}", string.Join(", ", defects.Active));
+}
 
 var sandboxOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value;
 LoopbackGuard.Check((app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries), sandboxOptions.TestApiKey);
@@ -102,6 +118,7 @@ app.UseAuthorization();
 
 app.MapGet("/health", (SandboxDatabase db) => Results.Ok(new { status = "ready", database = Path.GetFileName(db.FilePath) }));
 app.MapGet("/app", () => Results.Redirect("/app/"));
+app.MapGet("/api/v1/client-config", (SandboxDefects active) => Results.Ok(new { defects = active.Active }));
 app.MapOpenApi();
 app.MapPublicApi();
 app.MapPortalEndpoints();
@@ -109,3 +126,4 @@ app.MapTestDataApi();
 app.MapRazorPages();
 
 app.Run();
+return 0;

@@ -11,7 +11,7 @@ public static class PortalEndpoints
 {
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/verification/attempts", async (HttpContext http, IAntiforgery antiforgery, SubmissionService submissions, TextCatalog texts, RequestLocale locale, CancellationToken cancel) =>
+        app.MapPost("/account/verification/attempts", async (HttpContext http, IAntiforgery antiforgery, SubmissionService submissions, TextCatalog texts, RequestLocale locale, Hosting.SandboxDefects defects, CancellationToken cancel) =>
         {
             try
             {
@@ -29,7 +29,7 @@ public static class PortalEndpoints
             }
 
             var key = SubmissionHttp.IdempotencyKey(http.Request, await http.Request.ReadFormAsync(cancel));
-            var outcome = await submissions.SubmitAsync(http.User.UserId(), form!, key, requireBack: true, cancel);
+            var outcome = await submissions.SubmitAsync(http.User.UserId(), form!, key, requireBack: !defects.Has("back-side-not-required-on-portal"), cancel);
             return SubmissionHttp.ToResult(outcome, texts, locale.For(http));
         })
         .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser())

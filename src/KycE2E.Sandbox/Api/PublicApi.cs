@@ -54,10 +54,10 @@ public static class PublicApi
                 ? Results.Ok(new { userId = u.Id, email = u.Email, locale = u.Locale, region = u.Region })
                 : Results.NotFound());
 
-        me.MapGet("/verification", (HttpContext http, VerificationStore cases, UserClock clock) =>
+        me.MapGet("/verification", (HttpContext http, VerificationStore cases, UserClock clock, SandboxDefects defects) =>
         {
             var userId = http.User.UserId();
-            return Results.Ok(VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId)));
+            return Results.Ok(VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId), defects));
         });
 
         me.MapGet("/verification/attempts", (HttpContext http, VerificationStore cases) =>
@@ -105,21 +105,41 @@ public sealed record VerificationView(
     IReadOnlyList<string> HighlightFields,
     PrefillView? Prefill)
 {
-    public static VerificationView Of(VerificationCase c, Attempt? last, DateTimeOffset now) => new(
-        c.Status,
-        c.Reasons,
-        c.RejectType,
-        c.ModerationComment,
-        c.AttemptsUsed,
-        c.AttemptsLeft,
-        c.IsLocked(now) ? c.LockedUntil : null,
-        c.CanRetry(now),
-        c.CanStart(now),
-        c.PendingSince,
-        c.Status == VerificationStatus.Pending && last is not null ? last.DueAt : null,
-        c.IsPendingTooLong(now),
-        c.Status == VerificationStatus.Rejected ? [.. c.Reasons.Select(ReasonCode.FieldOf).OfType<string>().Distinct()] : [],
-        last?.Details is { } d ? new PrefillView(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth) : null);
+    /// <param name="defects">The deliberate defects of the clients' view (none for the test-data API, which reports the truth).</param>
+    public static VerificationView Of(VerificationCase c, Attempt? last, DateTimeOffset now, SandboxDefects? defects = null)
+    {
+        defects ??= SandboxDefects.None;
+        var canRetry = defects.Has("final-shown-as-retry")
+            ? c.Status == VerificationStatus.Rejected && !c.IsLocked(now)
+            : c.CanRetry(now);
+        var pendingTooLong = defects.Has("pending-too-long-never-shown")
+            ? c.Status == VerificationStatus.Pending && c.PendingSince is { } since && (now - since).TotalDays > VerificationCase.PendingTooLong.TotalHours
+            : c.IsPendingTooLong(now);
+        Func<string, string?> fieldOf = defects.Has("highlight-points-at-wrong-field") ? HighlightedFieldBefore : ReasonCode.FieldOf;
+        return new(
+            c.Status,
+            c.Reasons,
+            c.RejectType,
+            c.ModerationComment,
+            c.AttemptsUsed,
+            c.AttemptsLeft,
+            c.IsLocked(now) ? c.LockedUntil : null,
+            canRetry,
+            canRetry || (c.Status == VerificationStatus.NotStarted && !c.IsLocked(now)),
+            c.PendingSince,
+            c.Status == VerificationStatus.Pending && last is not null ? last.DueAt : null,
+            pendingTooLong,
+            c.Status == VerificationStatus.Rejected ? [.. c.Reasons.Select(fieldOf).OfType<string>().Distinct()] : [],
+            last?.Details is { } d ? new PrefillView(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth) : null);
+    }
+
+    /// <summary>An older mapping of reasons to fields, with the name and the number the wrong way round.</summary>
+    private static string? HighlightedFieldBefore(string code) => code switch
+    {
+        ReasonCode.NameMismatch => FormField.DocumentNumber,
+        ReasonCode.IdNumberMismatch => FormField.FullName,
+        _ => ReasonCode.FieldOf(code),
+    };
 }
 
 /// <summary>The last attempt's details, for the retry form; never its photos.</summary>

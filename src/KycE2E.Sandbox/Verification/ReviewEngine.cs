@@ -10,7 +10,7 @@ namespace KycE2E.Sandbox.Verification;
 /// What a reviewer decides about one attempt, computed from what was submitted: the photos' pixels, the details read
 /// off the document's code, the form's details, and the rules of the user's region. Every reason found is reported.
 /// </summary>
-public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOptions<ReviewOptions> options, UserClock clock)
+public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOptions<ReviewOptions> options, UserClock clock, SandboxDefects defects)
 {
     public ReviewDecision Decide(Attempt attempt)
     {
@@ -36,6 +36,11 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         var back = Analyze(attempt.BackImage);
         foreach (var finding in new[] { front, back }.OfType<PhotoAnalysis>().SelectMany(a => a.Findings))
         {
+            if ((finding == QualityFinding.Blurry && defects.Has("blurry-photo-accepted")) || (finding == QualityFinding.Glare && defects.Has("glare-not-detected")))
+            {
+                continue;
+            }
+
             reasons.Add(finding switch
             {
                 QualityFinding.Blurry => ReasonCode.PhotoBlurry,
@@ -59,7 +64,7 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         var code = front?.Code ?? back?.Code;
         if (code is not null)
         {
-            if (!NameMatches(details.FullName, code.Holder))
+            if (!defects.Has("name-mismatch-not-detected") && !NameMatches(details.FullName, code.Holder))
             {
                 reasons.Add(ReasonCode.NameMismatch);
             }
@@ -74,7 +79,7 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
                 reasons.Add(ReasonCode.DobMismatch);
             }
 
-            if (code.ExpiryDate < today)
+            if (code.ExpiryDate < today && !(defects.Has("expired-id-card-accepted") && details.DocumentType == DocumentKind.IdCard))
             {
                 reasons.Add(ReasonCode.DocumentExpired);
             }
@@ -86,12 +91,12 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         }
 
         var born = code?.Holder.DateOfBirth ?? details.DateOfBirth;
-        if (AgeOn(born, today) < rules.MinimumAge)
+        if (AgeOn(born, defects.Has("underage-age-on-expiry-date") && code is not null ? code.ExpiryDate : today) < rules.MinimumAge)
         {
             reasons.Add(ReasonCode.Underage);
         }
 
-        if (rules.BlockedRegions.Contains(details.Region, StringComparer.OrdinalIgnoreCase))
+        if (defects.Has("blocked-region-ignored") ? rules.BlockedRegions.Contains(details.Region.ToLowerInvariant()) : rules.BlockedRegions.Contains(details.Region, StringComparer.OrdinalIgnoreCase))
         {
             reasons.Add(ReasonCode.RegionNotSupported);
         }

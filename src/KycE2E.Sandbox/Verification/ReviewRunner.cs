@@ -16,6 +16,7 @@ public sealed class ReviewRunner(
     TextCatalog texts,
     IOptions<ReviewOptions> options,
     UserClock clock,
+    SandboxDefects defects,
     ILogger<ReviewRunner> log) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -62,7 +63,7 @@ public sealed class ReviewRunner(
 
     private void Notify(string userId, ReviewDecision decision, DateTimeOffset now)
     {
-        if (users.Find(userId) is not { } user)
+        if (users.Find(userId) is not { } user || (decision.Reasons.Count == 0 && defects.Has("review-result-not-notified")))
         {
             return;
         }

@@ -12,7 +12,8 @@ public sealed class SubmissionService(
     FaultStore faults,
     ImageStore images,
     IOptions<ReviewOptions> review,
-    UserClock clock)
+    UserClock clock,
+    SandboxDefects defects)
 {
     public async Task<SubmissionOutcome> SubmitAsync(string userId, SubmittedForm form, string? idempotencyKey, bool requireBack, CancellationToken cancel)
     {
@@ -28,7 +29,7 @@ public sealed class SubmissionService(
             return new SubmissionOutcome.NotAllowed(current);
         }
 
-        var checkedForm = FormValidation.Check(form, DateOnly.FromDateTime(now.UtcDateTime), requireBack);
+        var checkedForm = FormValidation.Check(form, DateOnly.FromDateTime(now.UtcDateTime), requireBack, defects);
         if (!checkedForm.IsValid)
         {
             return new SubmissionOutcome.Invalid(checkedForm.Errors);
@@ -40,7 +41,7 @@ public sealed class SubmissionService(
             await Task.Delay(latency, cancel);
         }
 
-        if (faults.Take(userId, FaultKind.UploadFail) is not null)
+        if (!defects.Has("failed-upload-counts-as-attempt") && faults.Take(userId, FaultKind.UploadFail) is not null)
         {
             return new SubmissionOutcome.UploadFailed();
         }
@@ -61,13 +62,13 @@ public sealed class SubmissionService(
             return new SubmissionOutcome.NotAllowed(current);
         }
 
-        if (current.AttemptsUsed >= VerificationCase.AttemptLimit)
+        if (defects.Has("attempt-limit-off-by-one") ? current.AttemptsUsed > VerificationCase.AttemptLimit : current.AttemptsUsed >= VerificationCase.AttemptLimit)
         {
             var locked = current with
             {
                 Status = VerificationStatus.Rejected,
                 Reasons = ReasonCode.InReportOrder([.. current.Reasons, ReasonCode.AttemptsExceeded]),
-                LockedUntil = now + VerificationCase.LockDuration,
+                LockedUntil = now + (defects.Has("lock-lasts-days-not-hours") ? TimeSpan.FromDays(VerificationCase.LockDuration.TotalHours) : VerificationCase.LockDuration),
             };
             VerificationStore.Save(db, tx, locked);
             tx.Commit();
@@ -100,6 +101,11 @@ public sealed class SubmissionService(
             PendingSince = now,
         });
         tx.Commit();
+        if (defects.Has("failed-upload-counts-as-attempt") && faults.Take(userId, FaultKind.UploadFail) is not null)
+        {
+            return new SubmissionOutcome.UploadFailed();
+        }
+
         return new SubmissionOutcome.Accepted(attempt, Replayed: false);
     }
 

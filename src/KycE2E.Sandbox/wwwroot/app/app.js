@@ -5,6 +5,8 @@ const root = document.getElementById('app');
 
 let texts = {};
 let locale = 'zh-CN';
+/** Deliberate defects for measuring the suite (docs/defects.md, GET /api/v1/client-config); empty in a correct sandbox. */
+let defects = new Set();
 
 function t(key, ...args) {
   const text = texts[key] ?? key;
@@ -128,7 +130,7 @@ function loginScreen() {
         return;
       }
       const body = await res.json();
-      localStorage.setItem(TOKEN_KEY, body.token);
+      localStorage.setItem(TOKEN_KEY, defects.has('app-login-token-not-stored') ? body.accessToken : body.token);
       if (!localStorage.getItem(LANG_KEY)) await loadTexts(body.locale);
       go('home');
     },
@@ -172,7 +174,7 @@ function languageSwitcher() {
 function personalCenterScreen() {
   return screen('app-personal-center', t('center.title'), { back: 'profile' },
     h('ul', { class: 'list' },
-      h('li', {}, h('button', { 'data-testid': 'center-identity-verification', onclick: () => go('verification') }, t('center.verification'), h('span', { 'aria-hidden': 'true' }, '›'))),
+      h('li', {}, h('button', { 'data-testid': 'center-identity-verification', onclick: () => go(defects.has('app-identity-verification-entry-broken') ? 'verifications' : 'verification') }, t('center.verification'), h('span', { 'aria-hidden': 'true' }, '›'))),
       h('li', {}, h('button', { disabled: true }, t('center.security')))));
 }
 
@@ -225,8 +227,9 @@ async function verificationScreen() {
       cards.push(h('div', { class: 'notice warn', 'data-testid': 'locked-until', 'data-locked-until': c.lockedUntil },
         icon('lock'), h('span', {}, t('status.lockedUntil', localDateTime(c.lockedUntil)))));
     }
-    if (c.canRetry) {
-      actions.push(h('button', { class: 'btn primary', 'data-testid': 'retry-button', onclick: () => go('verification/form') }, t('status.retry')));
+    if (defects.has('app-retry-button-missing') ? c.can_retry : c.canRetry) {
+      actions.push(h('button', { class: 'btn primary', 'data-testid': 'retry-button', onclick: () => go('verification/form') },
+        defects.has('app-retry-label-english-on-zh-cn') ? 'Retry' : t('status.retry')));
     } else {
       if (!c.lockedUntil) cards.push(h('div', { class: 'notice', 'data-testid': 'final-note' }, icon('alert'), h('span', {}, t('status.finalNote'))));
       actions.push(contactSupport());
@@ -589,7 +592,7 @@ function submit(s) {
   const front = chosenFile(s, 'frontImage');
   const back = chosenFile(s, 'backImage');
   if (front) data.append('frontImage', front, front.name || 'front.jpg');
-  if (v.documentType === 'id_card' && back) data.append('backImage', back, back.name || 'back.jpg');
+  if (v.documentType === (defects.has('app-back-photo-not-sent') ? 'id-card' : 'id_card') && back) data.append('backImage', back, back.name || 'back.jpg');
 
   const xhr = new XMLHttpRequest();
   s.xhr = xhr;
@@ -625,7 +628,7 @@ function submit(s) {
     if (!done()) return;
     const body = parseJson(xhr.responseText) ?? {};
     const status = xhr.status;
-    if (status === 200 || status === 202) {
+    if (defects.has('app-upload-failure-shown-as-success') ? status < 400 || status >= 500 : status === 200 || status === 202) {
       dropFormState();
       go('verification');
     } else if (status === 400 && body.errors) {
@@ -654,7 +657,7 @@ async function formScreen() {
   const c = await (await api('/verification')).json();
   const s = {
     key: randomId(),
-    prefill: c.prefill ?? null,
+    prefill: (defects.has('app-retry-form-not-prefilled') ? c.prefilled : c.prefill) ?? null,
     highlight: c.highlightFields ?? [],
     urls: { frontImage: null, backImage: null },
     inputs: {},
@@ -693,5 +696,9 @@ async function render() {
 window.addEventListener('hashchange', () => { render().catch(console.error); });
 const requested = normalizeLocale(new URLSearchParams(location.search).get('lang'));
 if (requested) localStorage.setItem(LANG_KEY, requested);
-await loadTexts(localStorage.getItem(LANG_KEY) || navigator.language);
+const [config] = await Promise.all([
+  fetch('/api/v1/client-config').then(r => (r.ok ? r.json() : {})).catch(() => ({})),
+  loadTexts(localStorage.getItem(LANG_KEY) || navigator.language),
+]);
+defects = new Set(config.defects ?? []);
 await render();

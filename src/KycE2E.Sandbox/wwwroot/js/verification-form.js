@@ -4,6 +4,8 @@ const form = document.getElementById('verification-form');
 const byId = (id) => form.querySelector(`[data-testid="${id}"]`);
 const steps = { details: form.querySelector('[data-step="details"]'), check: form.querySelector('[data-step="check"]') };
 const fields = ['region', 'documentType', 'fullName', 'documentNumber', 'dateOfBirth', 'frontImage', 'backImage'];
+// Deliberate defects for measuring the suite (docs/defects.md); empty in a correct sandbox.
+const defects = new Set((document.querySelector('meta[name="sandbox-defects"]')?.content ?? '').split(',').filter(Boolean));
 
 function show(step) {
   steps.details.hidden = step !== 'details';
@@ -82,6 +84,7 @@ function upload() {
   xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100); };
   const failed = () => {
     submit.disabled = false; progress.hidden = true;
+    if (defects.has('web-details-lost-after-upload-failure')) form.reset();
     const el = byId('upload-error'); el.textContent = form.dataset.uploadFailed; el.hidden = false;
   };
   xhr.onerror = failed;

@@ -6,7 +6,7 @@ using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 
-public sealed class FormModel(VerificationStore cases, KycE2E.Sandbox.Hosting.UserClock clock) : PageModel
+public sealed class FormModel(VerificationStore cases, KycE2E.Sandbox.Hosting.UserClock clock, KycE2E.Sandbox.Hosting.SandboxDefects defects) : PageModel
 {
     public VerificationView View { get; private set; } = null!;
 
@@ -17,6 +17,6 @@ public sealed class FormModel(VerificationStore cases, KycE2E.Sandbox.Hosting.Us
     public void OnGet()
     {
         var userId = User.UserId();
-        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId));
+        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId), defects);
     }
 }

@@ -6,14 +6,14 @@ using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 
-public sealed class StatusModel(VerificationStore cases, KycE2E.Sandbox.Hosting.UserClock clock) : PageModel
+public sealed class StatusModel(VerificationStore cases, KycE2E.Sandbox.Hosting.UserClock clock, KycE2E.Sandbox.Hosting.SandboxDefects defects) : PageModel
 {
     public VerificationView View { get; private set; } = null!;
 
     public void OnGet()
     {
         var userId = User.UserId();
-        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId));
+        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId), defects);
     }
 
     /// <summary>Times are shown in China Standard Time, where the guide's users are, with the zone named.</summary>
