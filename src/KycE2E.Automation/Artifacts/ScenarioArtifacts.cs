@@ -10,7 +10,9 @@ public sealed partial class ScenarioArtifacts
 
     public ScenarioArtifacts(string runDir, string feature, string scenario, string platform)
     {
-        Directory = Path.Combine(runDir, Slug(feature), $"{Slug(scenario)}-{platform.ToLowerInvariant()}");
+        var name = Slug(scenario);
+        var suffix = "-" + platform.ToLowerInvariant();
+        Directory = Path.Combine(runDir, Slug(feature), name.EndsWith(suffix, StringComparison.Ordinal) ? name : name + suffix);
     }
 
     public string Directory { get; }
