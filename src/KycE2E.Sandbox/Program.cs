@@ -35,6 +35,7 @@ builder.Services.AddSingleton<OutboxStore>();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddSingleton<ClockState>();
 builder.Services.AddSingleton<UserClock>();
+builder.Services.AddSingleton<VerificationViews>();
 builder.Services.AddSingleton<SubmissionService>();
 builder.Services.AddSingleton<ReviewEngine>();
 builder.Services.AddSingleton<ReviewRunner>();

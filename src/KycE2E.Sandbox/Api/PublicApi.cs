@@ -54,10 +54,10 @@ public static class PublicApi
                 ? Results.Ok(new { userId = u.Id, email = u.Email, locale = u.Locale, region = u.Region })
                 : Results.NotFound());
 
-        me.MapGet("/verification", (HttpContext http, VerificationStore cases, UserClock clock, SandboxDefects defects) =>
+        me.MapGet("/verification", (HttpContext http, VerificationViews views) =>
         {
             var userId = http.User.UserId();
-            return Results.Ok(VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId), defects));
+            return Results.Ok(views.ForClient(userId));
         });
 
         me.MapGet("/verification/attempts", (HttpContext http, VerificationStore cases) =>
@@ -130,7 +130,7 @@ public sealed record VerificationView(
             c.Status == VerificationStatus.Pending && last is not null ? last.DueAt : null,
             pendingTooLong,
             c.Status == VerificationStatus.Rejected ? [.. c.Reasons.Select(fieldOf).OfType<string>().Distinct()] : [],
-            last?.Details is { } d ? new PrefillView(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth) : null);
+            PrefillView.Of(last?.Details));
     }
 
     /// <summary>An older mapping of reasons to fields, with the name and the number the wrong way round.</summary>
@@ -143,7 +143,10 @@ public sealed record VerificationView(
 }
 
 /// <summary>The last attempt's details, for the retry form; never its photos.</summary>
-public sealed record PrefillView(string Region, string DocumentType, string FullName, string DocumentNumber, DateOnly DateOfBirth);
+public sealed record PrefillView(string Region, string DocumentType, string FullName, string DocumentNumber, DateOnly DateOfBirth)
+{
+    public static PrefillView? Of(AttemptDetails? d) => d is null ? null : new(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth);
+}
 
 public sealed record AttemptView(
     string AttemptId,
@@ -159,6 +162,6 @@ public sealed record AttemptView(
 {
     public static AttemptView Of(Attempt a) => new(
         a.Id, a.Number, a.SubmittedAt, a.Status, a.Reasons, a.RejectType, a.ReviewedAt,
-        a.Details is { } d ? new PrefillView(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth) : null,
+        PrefillView.Of(a.Details),
         a.FrontImage is not null, a.BackImage is not null);
 }

@@ -73,14 +73,14 @@ public static partial class TestDataApi
             return Results.Created($"/test-api/users/{user.Id}/verification", new { userId = user.Id, email, password });
         });
 
-        api.MapGet("/users/{userId}/verification", (string userId, UserStore users, VerificationStore cases, UserClock clock) =>
+        api.MapGet("/users/{userId}/verification", (string userId, UserStore users, VerificationStore cases, VerificationViews views, UserClock clock) =>
         {
             if (users.Find(userId) is null)
             {
                 return NoUser(userId);
             }
 
-            var view = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId));
+            var view = views.Truth(userId);
             return Results.Ok(new
             {
                 view.Status,

@@ -71,10 +71,7 @@ public sealed class FailureCauseSteps(
     public async Task WhenSheRetriesOffline()
     {
         var identity = await documents.IdentityAsync();
-        await journey.RetryAsync();
-        await journey.EnterDetailsAsync(identity.Details);
-        documents.LastSubmitted = identity.Details;
-        await journey.ChoosePhotosAsync(identity.Front(), identity.Back());
+        await submission.FillRetryAsync(identity.Details, identity.Front(), identity.Back());
         await journey.SetOfflineAsync(true);
         await journey.CheckAndSubmitAsync();
     }
@@ -107,7 +104,7 @@ public sealed class FailureCauseSteps(
 
     [Given(@"a user who has already tried (\d+) times today")]
     public async Task GivenAUserWhoTriedTimes(int times) =>
-        user.Set(await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("rejected", [RejectionReason.PhotoBlurry.Code], AttemptsUsed: times))), times);
+        await user.SeedAsync(testData, language, new VerificationSeed("rejected", [RejectionReason.PhotoBlurry.Code], AttemptsUsed: times));
 
     [Then(@"she is told that she tried too many times")]
     public async Task ThenSheIsToldSheTriedTooOften() => await journey.ExpectSubmissionRefusedAsync("attempts_exceeded");
@@ -130,7 +127,7 @@ public sealed class FailureCauseSteps(
     [Given(@"a user whose verification is waiting for a review that is delayed")]
     public async Task GivenAPendingUserWithADelayedReview()
     {
-        user.Set(await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("pending"))), 1);
+        await user.SeedAsync(testData, language, new VerificationSeed("pending"));
         await testData.AddFaultAsync("review-outage", user.Current.UserId, count: 1000);
     }
 

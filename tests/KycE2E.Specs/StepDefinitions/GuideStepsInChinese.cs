@@ -1,30 +1,22 @@
 using KycE2E.Automation.Journeys;
-using KycE2E.Automation.TestData;
-using KycE2E.Specs.Support;
 using TechTalk.SpecFlow;
 
 namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>The guide's own words (zh-CN features); the quoted labels are what the user must see.</summary>
 [Binding]
-public sealed class GuideStepsInChinese(
-    ScenarioUser user,
-    ScenarioLanguage language,
-    TestDataClient testData,
-    IVerificationJourney journey,
-    RetrySubmissionSteps submission)
+public sealed class GuideStepsInChinese(IVerificationJourney journey, RetryEntrySteps entry, RetrySubmissionSteps submission)
 {
     private static readonly GuideVocabulary Words = GuideVocabulary.Chinese;
 
     [Given(@"用户的身份认证因照片模糊而失败")]
-    public async Task GivenRejectedForABlurryPhoto() =>
-        user.Set(await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("rejected", [RejectionReason.PhotoBlurry.Code]))), 1);
+    public async Task GivenRejectedForABlurryPhoto() => await entry.GivenARejectedUser(RejectionReason.PhotoBlurry);
 
     [When(@"她登录")]
-    public async Task WhenSheLogsIn() => await journey.LogInAsync(user.Current);
+    public async Task WhenSheLogsIn() => await entry.WhenSheLogsIn();
 
     [When(@"她点击个人中心，再点击身份认证")]
-    public async Task WhenSheOpensIdentityVerification() => await journey.OpenIdentityVerificationAsync();
+    public async Task WhenSheOpensIdentityVerification() => await entry.WhenSheOpensIdentityVerification();
 
     [Then(@"她看到认证状态为""([^""]+)""")]
     public async Task ThenSheSeesTheStatus(string label) => await journey.ExpectStatusAsync(StatusOf(label));

@@ -14,7 +14,7 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
 
     [Given(@"a user whose verification failed because (.+)")]
     public async Task GivenARejectedUser(RejectionReason reason) =>
-        user.Set(await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("rejected", [reason.Code]))), attemptsAtStart: 1);
+        await user.SeedAsync(testData, language, new VerificationSeed("rejected", [reason.Code]));
 
     [When(@"she logs in")]
     public async Task WhenSheLogsIn() => await journey.LogInAsync(user.Current);

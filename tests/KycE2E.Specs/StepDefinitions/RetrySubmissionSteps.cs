@@ -100,11 +100,17 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
         await RetryAsync(identity.Details, identity.Front(), identity.Back());
     }
 
-    internal async Task RetryAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
+    /// <summary>Retry, then the form filled in: details and photos, not yet submitted.</summary>
+    internal async Task FillRetryAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
     {
         await journey.RetryAsync();
         await EnterAsync(details);
         await journey.ChoosePhotosAsync(front, back);
+    }
+
+    internal async Task RetryAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
+    {
+        await FillRetryAsync(details, front, back);
         await journey.CheckAndSubmitAsync();
     }
 

@@ -14,9 +14,10 @@ public sealed class ScenarioUser
     /// <summary>How many attempts the user had when the scenario began, to tell whether the scenario used one.</summary>
     public int AttemptsAtStart { get; private set; }
 
-    public void Set(TestUser user, int attemptsAtStart)
+    /// <summary>Seeds the scenario's user through the test-data API, in the scenario's language.</summary>
+    public async Task SeedAsync(TestDataClient testData, ScenarioLanguage language, VerificationSeed verification)
     {
-        _current = user;
-        AttemptsAtStart = attemptsAtStart;
+        _current = await testData.CreateUserAsync(new NewUser(language.Locale, Verification: verification));
+        AttemptsAtStart = verification.AttemptsUsed ?? 1;
     }
 }

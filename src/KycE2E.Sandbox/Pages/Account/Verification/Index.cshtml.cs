@@ -2,18 +2,16 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
-using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 
-public sealed class StatusModel(VerificationStore cases, KycE2E.Sandbox.Hosting.UserClock clock, KycE2E.Sandbox.Hosting.SandboxDefects defects) : PageModel
+public sealed class StatusModel(VerificationViews views) : PageModel
 {
     public VerificationView View { get; private set; } = null!;
 
     public void OnGet()
     {
-        var userId = User.UserId();
-        View = VerificationView.Of(cases.For(userId), cases.LastAttemptWithDetails(userId), clock.Now(userId), defects);
+        View = views.ForClient(User.UserId());
     }
 
     /// <summary>Times are shown in China Standard Time, where the guide's users are, with the zone named.</summary>
