@@ -99,6 +99,11 @@ public static class SuiteConfiguration
             throw new SuiteConfigurationException($"Run:Screenshots '{s.Run.Screenshots}' is unknown: use off, on-failure or every-step.");
         }
 
+        if (s.Run.WarmupPlatforms.FirstOrDefault(p => p is not ("web" or "mobile")) is { } unknown)
+        {
+            throw new SuiteConfigurationException($"Run:Warmup '{unknown}' is unknown: use web, mobile or web,mobile (or leave it empty).");
+        }
+
         if (s.Web.Trace is not ("on-failure" or "always" or "off"))
         {
             throw new SuiteConfigurationException($"Web:Trace '{s.Web.Trace}' is unknown: use on-failure, always or off.");

@@ -93,6 +93,15 @@ public sealed class RunSettings
 
     /// <summary>Which pass of the run this is: 1, then 2, 3… for ./e2e --retries re-running failed scenarios.</summary>
     public int Attempt { get; set; } = 1;
+
+    /// <summary>
+    /// Platforms whose engines start before the first scenario ("web", "mobile", "web,mobile"; empty: on first use),
+    /// so no scenario's time includes launching Chromium or starting Appium. ./e2e bench sets it.
+    /// </summary>
+    public string Warmup { get; set; } = "";
+
+    public IReadOnlyList<string> WarmupPlatforms =>
+        [.. Warmup.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).Distinct()];
 }
 
 /// <summary>Every wait of the suite, in one place.</summary>

@@ -18,7 +18,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     private ChildProcess? _appium;
     private AppiumSessionPool? _appiumSessions;
 
-    private TestEnvironment(SuiteSettings settings, string runDir, Uri baseUrl, string testApiKey, ChildProcess? sandbox, string? sandboxData = null)
+    private TestEnvironment(SuiteSettings settings, string runDir, Uri baseUrl, string testApiKey, ChildProcess? sandbox, string? sandboxData, Engines engines)
     {
         _sandboxData = sandboxData;
         Settings = settings;
@@ -27,7 +27,10 @@ public sealed class TestEnvironment : IAsyncDisposable
         _sandbox = sandbox;
         _http = new HttpClient { BaseAddress = baseUrl, Timeout = settings.Timeouts.Api };
         TestData = new TestDataClient(_http, testApiKey);
-        Browsers = new BrowserPool(settings.Web);
+        Browsers = engines.Browsers;
+        _appium = engines.Appium;
+        _appiumSessions = engines.AppiumSessions;
+        Startup = engines.Startup;
     }
 
     public SuiteSettings Settings { get; }
@@ -40,24 +43,54 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public BrowserPool Browsers { get; }
 
+    /// <summary>Seconds from the start of the run until each part was ready ("sandbox ready", "first browser"…).</summary>
+    public IReadOnlyDictionary<string, double> Startup { get; }
+
+    /// <summary>
+    /// Starts the run's sandbox (unless Environment:BaseUrl names one) and, side by side with it, the engines named in
+    /// Run:Warmup: a browser for the pool, the Appium server and a first session.
+    /// </summary>
     public static async Task<TestEnvironment> StartAsync(SuiteSettings settings, string repositoryRoot)
     {
         var runId = string.IsNullOrWhiteSpace(settings.Run.Id) ? DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) : settings.Run.Id;
         settings.Run.Id = runId;
         var runDir = Path.GetFullPath(Path.Combine(repositoryRoot, settings.Run.ArtifactsDir, runId));
         Directory.CreateDirectory(runDir);
-
-        if (!settings.Environment.StartsSandbox)
+        var engines = new Engines(settings, runDir);
+        var warmup = engines.WarmUpAsync(settings.Run.WarmupPlatforms);
+        try
         {
-            var external = new Uri(settings.Environment.BaseUrl.TrimEnd('/') + "/");
-            await CheckReachableAsync(external, settings.Timeouts.Api);
-            return new TestEnvironment(settings, runDir, external, settings.Environment.TestApiKey, null);
-        }
+            if (!settings.Environment.StartsSandbox)
+            {
+                var external = new Uri(settings.Environment.BaseUrl.TrimEnd('/') + "/");
+                await CheckReachableAsync(external, settings.Timeouts.Api);
+                engines.Took("environment answered");
+                await warmup;
+                return new TestEnvironment(settings, runDir, external, settings.Environment.TestApiKey, null, null, engines);
+            }
 
-        // The run's database holds every seeded identity in clear: it lives outside artifacts/ and goes with the run.
-        var data = Path.Combine(Path.GetTempPath(), $"kyce2e-sandbox-{Guid.NewGuid():N}");
-        var (process, baseUrl, key) = await SandboxProcess.StartAsync(settings, runDir, dataDir: data);
-        return new TestEnvironment(settings, runDir, baseUrl, key, process, data);
+            // The run's database holds every seeded identity in clear: it lives outside artifacts/ and goes with the run.
+            var data = Path.Combine(Path.GetTempPath(), $"kyce2e-sandbox-{Guid.NewGuid():N}");
+            var (process, baseUrl, key) = await SandboxProcess.StartAsync(settings, runDir, dataDir: data);
+            engines.Took("sandbox ready");
+            try
+            {
+                await warmup;
+            }
+            catch
+            {
+                await process.DisposeAsync();
+                throw;
+            }
+
+            return new TestEnvironment(settings, runDir, baseUrl, key, process, data, engines);
+        }
+        catch
+        {
+            await Task.WhenAny(warmup);
+            await engines.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -149,6 +182,77 @@ public sealed class TestEnvironment : IAsyncDisposable
 
         _http.Dispose();
         _appiumStart.Dispose();
+    }
+
+    /// <summary>The browser pool and, once started, Appium: made before the environment so they can warm up beside the sandbox.</summary>
+    private sealed class Engines(SuiteSettings settings, string runDir) : IAsyncDisposable
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _startup = new(StringComparer.Ordinal);
+
+        public BrowserPool Browsers { get; } = new(settings.Web);
+
+        public ChildProcess? Appium { get; private set; }
+
+        public AppiumSessionPool? AppiumSessions { get; private set; }
+
+        public IReadOnlyDictionary<string, double> Startup => _startup;
+
+        public void Took(string what) => _startup[what] = Math.Round(_clock.Elapsed.TotalSeconds, 2);
+
+        public async Task WarmUpAsync(IReadOnlyList<string> platforms)
+        {
+            var work = new List<Task>();
+            if (platforms.Contains("web"))
+            {
+                work.Add(Task.Run(async () =>
+                {
+                    await Browsers.ReturnAsync(await Browsers.RentAsync(), healthy: true);
+                    Took("first browser");
+                }));
+            }
+
+            if (platforms.Contains("mobile"))
+            {
+                work.Add(Task.Run(async () =>
+                {
+                    Uri url;
+                    if (settings.Mobile.StartsAppium)
+                    {
+                        (Appium, url) = await AppiumServer.StartAsync(settings, runDir);
+                        Took("Appium ready");
+                    }
+                    else
+                    {
+                        url = new Uri(settings.Mobile.AppiumUrl.TrimEnd('/') + "/");
+                    }
+
+                    AppiumSessions = new AppiumSessionPool(settings.Mobile, url, settings.Timeouts.Session, Appium?.LogPath);
+                    try
+                    {
+                        AppiumSessions.Prepare();
+                    }
+                    catch (OpenQA.Selenium.WebDriverException e)
+                    {
+                        throw new EnvironmentSetupException($"The first Appium session could not be created at {url}: {e.Message.Split('\n')[0]}", e);
+                    }
+
+                    Took("first Appium session");
+                }));
+            }
+
+            await Task.WhenAll(work);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            AppiumSessions?.Dispose();
+            await Browsers.DisposeAsync();
+            if (Appium is not null)
+            {
+                await Appium.DisposeAsync();
+            }
+        }
     }
 
     private async Task<string> AppiumVersionAsync(Uri appiumUrl)

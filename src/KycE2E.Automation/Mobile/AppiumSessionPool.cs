@@ -40,6 +40,15 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         return created;
     }
 
+    /// <summary>Creates a session before the first scenario needs it (Run:Warmup); a new session is clean already.</summary>
+    public void Prepare()
+    {
+        EnsureServerAnswers();
+        var created = AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout);
+        _all.TryAdd(created, 0);
+        _idle.Add(created);
+    }
+
     public void Return(RemoteWebDriver driver, bool healthy, Uri appUrl)
     {
         if (healthy && !IsNativeApp && TryReset(driver, appUrl))

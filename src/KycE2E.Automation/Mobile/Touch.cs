@@ -7,6 +7,9 @@ namespace KycE2E.Automation.Mobile;
 /// <summary>How a phone user acts: a finger's tap on an element brought into view, typing, and waits on what the screen shows.</summary>
 public sealed class Touch(IWebDriver driver, TimeSpan timeout, AppLocators locators)
 {
+    /// <summary>How often a wait looks at the screen again.</summary>
+    public static readonly TimeSpan PollingInterval = TimeSpan.FromMilliseconds(50);
+
     public By By(AppElement element) => locators.For(element);
 
     public IReadOnlyList<IWebElement> All(ISearchContext context, AppElement element) => context.FindElements(By(element));
@@ -48,7 +51,8 @@ public sealed class Touch(IWebDriver driver, TimeSpan timeout, AppLocators locat
 
     private WebDriverWait Wait(string expectation)
     {
-        var wait = new WebDriverWait(driver, timeout) { Message = $"Waited {timeout.TotalSeconds:0} s for {expectation}" };
+        // Selenium's default is to look again every 500 ms; a phone screen changes faster than that.
+        var wait = new WebDriverWait(driver, timeout) { Message = $"Waited {timeout.TotalSeconds:0} s for {expectation}", PollingInterval = PollingInterval };
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
         return wait;
     }

@@ -28,6 +28,7 @@ public sealed class SandboxDefects
         "back-side-not-required-on-portal",
         "web-details-lost-after-upload-failure",
         "failed-upload-counts-as-attempt",
+        "double-submit-not-idempotent",
         "attempt-limit-off-by-one",
         "lock-lasts-days-not-hours",
         "pending-too-long-never-shown",

@@ -18,6 +18,13 @@ public sealed class SubmissionService(
     public async Task<SubmissionOutcome> SubmitAsync(string userId, SubmittedForm form, string? idempotencyKey, bool requireBack, CancellationToken cancel)
     {
         var now = clock.Now(userId);
+        // Deliberate defect: the key is dropped and the case is checked only once, before the photos are saved.
+        var checkOnce = defects.Has("double-submit-not-idempotent");
+        if (checkOnce)
+        {
+            idempotencyKey = null;
+        }
+
         if (idempotencyKey is { Length: > 0 } replayKey && Replay(userId, replayKey) is { } earlier)
         {
             return new SubmissionOutcome.Accepted(earlier, Replayed: true);
@@ -56,7 +63,7 @@ public sealed class SubmissionService(
             return new SubmissionOutcome.Accepted(raced, Replayed: true);
         }
 
-        current = cases.For(db, tx, userId);
+        current = checkOnce ? current : cases.For(db, tx, userId);
         if (!current.CanStart(now))
         {
             return new SubmissionOutcome.NotAllowed(current);

@@ -27,6 +27,8 @@ public static class TestRun
             var settings = SuiteConfiguration.Load(parameters, AppContext.BaseDirectory);
             _environment = await TestEnvironment.StartAsync(settings, RepositoryLayout.Root);
             await TestContext.Progress.WriteLineAsync($"KycE2E: target {_environment.BaseUrl} ({(settings.Environment.StartsSandbox ? "the run's own sandbox" : "external")}), artifacts in {_environment.RunDir}");
+            // Seconds from the start of the run until each part was ready; ./e2e bench reads them.
+            await File.WriteAllTextAsync(Path.Combine(_environment.RunDir, "startup.json"), JsonSerializer.Serialize(_environment.Startup, ScenarioRecord.Json));
         }
         catch (Exception e) when (e is EnvironmentSetupException or SuiteConfigurationException)
         {

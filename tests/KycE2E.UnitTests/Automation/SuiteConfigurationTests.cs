@@ -101,4 +101,15 @@ public sealed class SuiteConfigurationTests
 
         load.Should().Throw<SuiteConfigurationException>().WithMessage(message);
     }
+
+    [Test]
+    public void Warm_up_takes_a_list_of_platforms_and_names_the_setting_when_one_is_unknown()
+    {
+        SuiteConfiguration.Load(Params(("Run:Warmup", " Web , mobile,web")), _dir).Run.WarmupPlatforms.Should().Equal("web", "mobile");
+        SuiteConfiguration.Load([], _dir).Run.WarmupPlatforms.Should().BeEmpty();
+
+        var load = () => SuiteConfiguration.Load(Params(("Run:Warmup", "web,tablet")), _dir);
+
+        load.Should().Throw<SuiteConfigurationException>().WithMessage("Run:Warmup 'tablet' is unknown*web, mobile*");
+    }
 }
