@@ -153,6 +153,11 @@ public sealed class TestEnvironment : IAsyncDisposable
             ["mobile device"] = $"{Settings.Mobile.Device} ({Settings.Mobile.AutomationName})",
             ["machine"] = $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
         };
+        if (Startup.Count > 0)
+        {
+            facts["start-up"] = string.Join(", ", Startup.OrderBy(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.0} s")));
+        }
+
         if (_appiumSessions is not null)
         {
             facts["appium"] = $"{await AppiumVersionAsync(_appiumSessions.AppiumUrl)} at {_appiumSessions.AppiumUrl}";
