@@ -41,6 +41,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>Completes when the program has exited, however it ended (crashed, killed, stopped).</summary>
+    public Task WaitForExitAsync(CancellationToken cancel = default) => _process.WaitForExitAsync(cancel);
+
     /// <summary>Starts the program and waits for its ready line; the match's groups carry what it printed (e.g. its URL).</summary>
     public static async Task<(ChildProcess Process, Match Ready)> StartAsync(
         string name, ProcessStartInfo start, Regex readyLine, string logPath, TimeSpan timeout)

@@ -11,6 +11,9 @@ namespace KycE2E.Automation.Environment;
 /// </summary>
 public sealed class TestEnvironment : IAsyncDisposable
 {
+    /// <summary>How every error that blames the environment, not the scenario, begins.</summary>
+    public const string Unreachable = "Environment unreachable";
+
     private readonly ChildProcess? _sandbox;
     private readonly string? _sandboxData;
     private readonly HttpClient _http;
@@ -101,9 +104,28 @@ public sealed class TestEnvironment : IAsyncDisposable
     {
         if (_sandbox is { HasExited: true })
         {
-            throw new EnvironmentSetupException($"Environment unreachable: the run's sandbox at {BaseUrl} has exited; see {_sandbox.LogPath}.");
+            throw new EnvironmentSetupException($"{Unreachable}: the run's sandbox at {BaseUrl} has exited; see {_sandbox.LogPath}.");
         }
     }
+
+    /// <summary>
+    /// Why a scenario that failed could not have passed: the run's sandbox has exited (it was there when the scenario
+    /// started, or <see cref="EnsureReachable"/> would have stopped it). Its own error then only says what the browser
+    /// or HTTP client saw (e.g. net::ERR_CONNECTION_REFUSED). Null while the sandbox runs, for an external environment,
+    /// and for a failure that already says the environment is unreachable.
+    /// </summary>
+    public string? UnreachableReason(Exception failure)
+    {
+        if (_sandbox is not { HasExited: true } sandbox || SaysUnreachable(failure))
+        {
+            return null;
+        }
+
+        return $"{Unreachable}: the run's sandbox exited during this scenario (see {sandbox.LogPath})";
+    }
+
+    /// <summary>The run's own sandbox process, when the run started one.</summary>
+    internal ChildProcess? Sandbox => _sandbox;
 
     /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
     public async Task<AppiumSessionPool> AppiumSessionsAsync()
@@ -272,6 +294,19 @@ public sealed class TestEnvironment : IAsyncDisposable
         {
             return "Appium (version not answered)";
         }
+    }
+
+    private static bool SaysUnreachable(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException)
+        {
+            if (failure.Message.StartsWith(Unreachable, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task CheckReachableAsync(Uri baseUrl, TimeSpan timeout)

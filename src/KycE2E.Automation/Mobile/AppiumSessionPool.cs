@@ -8,7 +8,8 @@ namespace KycE2E.Automation.Mobile;
 
 /// <summary>
 /// One Appium session per worker, reused across scenarios with a clean app state in between
-/// (cookies and storage cleared); a session that failed a scenario is ended, not reused.
+/// (cookies and storage cleared); a session that failed a scenario is ended, not reused, and an idle session
+/// is checked before it is handed out again.
 /// </summary>
 public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog) : IDisposable
 {
@@ -30,9 +31,14 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
     public RemoteWebDriver Rent()
     {
         EnsureServerAnswers();
-        if (_idle.TryTake(out var driver))
+        while (_idle.TryTake(out var driver))
         {
-            return driver;
+            if (Answers(driver))
+            {
+                return driver;
+            }
+
+            End(driver); // its browser or chromedriver died while it waited: a new session replaces it
         }
 
         var created = AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout);
@@ -85,6 +91,28 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             throw new EnvironmentSetupException($"Appium server unreachable at {appiumUrl}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Whether an idle session still works: one cheap command that needs the browser (its current URL), with the short
+    /// status timeout rather than the session's. Only web-app sessions are pooled, so the command always applies.
+    /// </summary>
+    private bool Answers(RemoteWebDriver driver)
+    {
+        if (driver.SessionId is not { } id)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var answer = _status.GetAsync(new Uri(appiumUrl, $"session/{id}/url")).GetAwaiter().GetResult();
+            return answer.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
         }
     }
 

@@ -73,7 +73,14 @@ public sealed class MobileSession
     {
         if (_offline && !failed)
         {
-            SetOffline(false);
+            try
+            {
+                SetOffline(false);
+            }
+            catch (WebDriverException)
+            {
+                // the session died after the scenario's last step: it stays "offline" and the pool ends it
+            }
         }
 
         _pool.Return(Driver, healthy: !failed && !_offline, AppUrl);

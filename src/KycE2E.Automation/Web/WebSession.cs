@@ -26,47 +26,71 @@ public sealed class WebSession
 
     public static async Task<WebSession> StartAsync(BrowserPool pool, SuiteSettings settings, Uri baseUrl)
     {
-        var browser = await pool.RentAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        // A browser that died idle in the pool a moment ago still counts as connected until Playwright hears of it:
+        // its first command fails. It is thrown away and the scenario gets a new browser, once.
+        for (var attempt = 1; ; attempt++)
         {
-            BaseURL = baseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-        });
-        context.SetDefaultTimeout((float)settings.Timeouts.Expect.TotalMilliseconds);
-        if (settings.Web.Trace != "off")
-        {
-            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+            var browser = await pool.RentAsync();
+            try
+            {
+                return await OpenAsync(pool, browser, settings, baseUrl);
+            }
+            catch (PlaywrightException)
+            {
+                await pool.ReturnAsync(browser, healthy: false);
+                if (attempt > 1 || !IsBrowserGone(browser))
+                {
+                    throw;
+                }
+            }
         }
-
-        return new WebSession(pool, browser, context, await context.NewPageAsync(), settings.Web);
     }
 
-    /// <summary>Screenshot, page HTML and trace into the scenario's folder.</summary>
+    /// <summary>
+    /// Screenshot, page HTML and trace into the scenario's folder. What cannot be captured (the browser crashed) is
+    /// said in capture-error.txt, with the last page the scenario was on; capturing never fails the hooks.
+    /// </summary>
     public async Task CaptureFailureAsync(ScenarioArtifacts artifacts)
     {
-        if (!Page.IsClosed)
+        var problems = new List<string>();
+        if (Page.IsClosed)
         {
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = artifacts.PathFor("screenshot.png"), FullPage = true });
-            await artifacts.SaveAsync("page.html", await Page.ContentAsync());
+            problems.Add("the page was already closed, so there is no screenshot or page HTML");
+        }
+        else
+        {
+            await TryAsync(problems, "screenshot", () => Page.ScreenshotAsync(new PageScreenshotOptions { Path = artifacts.PathFor("screenshot.png"), FullPage = true }));
+            await TryAsync(problems, "page HTML", async () => await artifacts.SaveAsync("page.html", await Page.ContentAsync()));
         }
 
-        await StopTraceAsync(artifacts.PathFor("trace.zip"));
+        await TryAsync(problems, "trace", () => StopTraceAsync(artifacts.PathFor("trace.zip")));
+        if (problems.Count > 0)
+        {
+            var state = _browser.IsConnected ? "the browser was still connected" : "the browser had disconnected (it crashed or was killed)";
+            await artifacts.SaveAsync("capture-error.txt",
+                $"The web page could not be fully captured: {state}. Last page: {Page.Url}\n- {string.Join("\n- ", problems)}\n");
+        }
     }
 
     public async Task EndAsync(bool failed, ScenarioArtifacts artifacts)
     {
-        if (_settings.Trace == "always" && !failed)
-        {
-            await StopTraceAsync(artifacts.PathFor("trace.zip"));
-        }
-
+        var healthy = !failed;
         try
         {
+            if (_settings.Trace == "always" && !failed)
+            {
+                await StopTraceAsync(artifacts.PathFor("trace.zip"));
+            }
+
             await Context.CloseAsync();
+        }
+        catch (PlaywrightException) when (IsBrowserGone(_browser))
+        {
+            healthy = false; // nothing is left to close, and the pool drops the browser
         }
         finally
         {
-            await _pool.ReturnAsync(_browser, healthy: !failed);
+            await _pool.ReturnAsync(_browser, healthy);
         }
     }
 
@@ -81,5 +105,36 @@ public sealed class WebSession
 
         _traceStopped = true;
         await Context.Tracing.StopAsync(new TracingStopOptions { Path = path });
+    }
+
+    private static async Task<WebSession> OpenAsync(BrowserPool pool, IBrowser browser, SuiteSettings settings, Uri baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout((float)settings.Timeouts.Expect.TotalMilliseconds);
+        if (settings.Web.Trace != "off")
+        {
+            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+        }
+
+        return new WebSession(pool, browser, context, await context.NewPageAsync(), settings.Web);
+    }
+
+    // When a command fails because the browser went away, Playwright has marked it disconnected by the time the error arrives.
+    private static bool IsBrowserGone(IBrowser browser) => !browser.IsConnected;
+
+    private static async Task TryAsync(List<string> problems, string what, Func<Task> capture)
+    {
+        try
+        {
+            await capture();
+        }
+        catch (PlaywrightException e)
+        {
+            problems.Add($"{what}: {e.Message.Split('\n')[0]}");
+        }
     }
 }

@@ -171,6 +171,8 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         var outcome = failed ? ScenarioRecord.Failed
             : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? ScenarioRecord.Passed : ScenarioRecord.Skipped;
         var seconds = _scenarioClock.Elapsed.TotalSeconds;
+        // A scenario running when the run's sandbox died fails with what the browser or HTTP client saw; say why first.
+        var unreachable = failed ? environment.UnreachableReason(scenario.TestError!) : null;
         var tags = scenario.ScenarioInfo.Tags.Concat(feature.FeatureInfo.Tags).Distinct(StringComparer.Ordinal).ToList();
         new ScenarioRecord(
             Guid.NewGuid().ToString("N"),
@@ -182,11 +184,12 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
             _startedAt,
             seconds,
             _steps,
-            failed ? Mask(scenario.TestError!.ToString()) : null,
+            failed ? (unreachable is null ? "" : unreachable + "\n") + Mask(scenario.TestError!.ToString()) : null,
             failed ? _artifacts?.Directory : null,
             [.. (_artifacts?.Files ?? []).Where(File.Exists)],
             environment.Settings.Run.Attempt).Write(environment.RunDir);
         TestContext.Progress.WriteLine($"[{_platform.ToString().ToLowerInvariant(),-6}] {outcome,-7} {seconds,5:0.0}s  {feature.FeatureInfo.Title} / {TitleWithExample()}"
+            + (unreachable is null ? "" : $"\n         {unreachable}")
             + (failed ? $"\n         artifacts: {_artifacts?.Directory}" : ""));
     }
 
