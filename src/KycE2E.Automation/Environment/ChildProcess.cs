@@ -41,6 +41,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>How the program ended, once <see cref="DisposeAsync"/> has stopped it (on Linux and macOS 137 = killed by SIGKILL); null before.</summary>
+    public int? ExitCode { get; private set; }
+
     /// <summary>Starts the program and waits for its ready line; the match's groups carry what it printed (e.g. its URL).</summary>
     public static async Task<(ChildProcess Process, Match Ready)> StartAsync(
         string name, ProcessStartInfo start, Regex readyLine, string logPath, TimeSpan timeout)
@@ -104,6 +107,15 @@ public sealed class ChildProcess : IAsyncDisposable
         catch (TimeoutException)
         {
             // the kill was sent; the parent-death watch of the child finishes the job
+        }
+
+        try
+        {
+            ExitCode = _process.HasExited ? _process.ExitCode : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // never started
         }
 
         _process.Dispose();
