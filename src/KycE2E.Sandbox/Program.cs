@@ -101,6 +101,11 @@ if (defects.Active.Count > 0)
 var sandboxOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value;
 LoopbackGuard.Check((app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries), sandboxOptions.TestApiKey);
 app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
+if (app.Services.GetRequiredService<ImageStore>().RemoveUnreferenced(app.Services.GetRequiredService<VerificationStore>().ImageNames()) is > 0 and var leftovers)
+{
+    app.Logger.LogWarning("Removed {Count} photo file(s) that no attempt refers to (left by a crash before their submission was recorded, or by a reset)", leftovers);
+}
+
 app.Services.GetRequiredService<SandboxClock>().Advance(app.Services.GetRequiredService<ClockState>().Load()); // the sandbox date survives a restart
 _ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
 

@@ -44,6 +44,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Completes when the program has exited, however it ended (crashed, killed, stopped).</summary>
     public Task WaitForExitAsync(CancellationToken cancel = default) => _process.WaitForExitAsync(cancel);
 
+    /// <summary>How the program ended, once <see cref="DisposeAsync"/> has stopped it (on Linux and macOS 137 = killed by SIGKILL); null before.</summary>
+    public int? ExitCode { get; private set; }
+
     /// <summary>Starts the program and waits for its ready line; the match's groups carry what it printed (e.g. its URL).</summary>
     public static async Task<(ChildProcess Process, Match Ready)> StartAsync(
         string name, ProcessStartInfo start, Regex readyLine, string logPath, TimeSpan timeout)
@@ -107,6 +110,15 @@ public sealed class ChildProcess : IAsyncDisposable
         catch (TimeoutException)
         {
             // the kill was sent; the parent-death watch of the child finishes the job
+        }
+
+        try
+        {
+            ExitCode = _process.HasExited ? _process.ExitCode : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // never started
         }
 
         _process.Dispose();

@@ -27,7 +27,7 @@ public sealed class ImageStore
 
     public byte[]? Read(string? name)
     {
-        if (string.IsNullOrEmpty(name) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal))
+        if (!IsOwnName(name))
         {
             return null;
         }
@@ -35,4 +35,36 @@ public sealed class ImageStore
         var path = Path.Combine(_dir, name);
         return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
+
+    /// <summary>Removes a photo that no attempt will refer to (its submission was not recorded).</summary>
+    public void Delete(string? name)
+    {
+        if (IsOwnName(name))
+        {
+            File.Delete(Path.Combine(_dir, name));
+        }
+    }
+
+    /// <summary>
+    /// At start, before any request: removes what a crash left behind, i.e. half-written photos (".part") and photos whose
+    /// submission was never recorded because the process died between writing them and committing the attempt.
+    /// Returns how many files were removed.
+    /// </summary>
+    public int RemoveUnreferenced(IReadOnlySet<string> referenced)
+    {
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(_dir))
+        {
+            if (!referenced.Contains(Path.GetFileName(path)))
+            {
+                File.Delete(path);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsOwnName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name) =>
+        !string.IsNullOrEmpty(name) && !name.Contains('/', StringComparison.Ordinal) && !name.Contains('\\', StringComparison.Ordinal) && !name.Contains("..", StringComparison.Ordinal);
 }

@@ -1,17 +1,17 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace KycE2E.Sandbox.Data;
 
 /// <summary>The e-mails and SMS the sandbox "sent": written here instead of leaving the machine.</summary>
 public sealed class OutboxStore(SandboxDatabase database)
 {
-    public void Add(OutboxMessage message)
-    {
-        using var db = database.Open();
+    /// <summary>Adds the message inside the caller's transaction, so it is written together with what it reports, or not at all.</summary>
+    public static void Add(SqliteConnection db, SqliteTransaction? tx, OutboxMessage message) =>
         db.Execute(
             "INSERT INTO outbox (user_id, channel, recipient, subject, body, status, created_at) VALUES (@UserId, @Channel, @Recipient, @Subject, @Body, @Status, @CreatedAt)",
-            new { message.UserId, message.Channel, message.Recipient, message.Subject, message.Body, message.Status, CreatedAt = SandboxDatabase.Iso(message.CreatedAt) });
-    }
+            new { message.UserId, message.Channel, message.Recipient, message.Subject, message.Body, message.Status, CreatedAt = SandboxDatabase.Iso(message.CreatedAt) },
+            tx);
 
     public IReadOnlyList<OutboxMessage> For(string? userId)
     {

@@ -140,8 +140,12 @@ public sealed class VerificationStore(SandboxDatabase database, Hosting.UserCloc
             .Select(r => Map(r)!)];
     }
 
-    /// <summary>Records a review's result on the attempt and the case, in one transaction.</summary>
-    public void CompleteReview(Attempt attempt, string status, IReadOnlyList<string> reasons, string? rejectType, string? comment, DateTimeOffset at)
+    /// <summary>
+    /// Records a review's result on the attempt and the case, and the message that tells the user, in one transaction: a crash
+    /// leaves the review either done and notified or still pending, never done without its message. False when the attempt
+    /// was no longer pending (nothing is written then).
+    /// </summary>
+    public bool CompleteReview(Attempt attempt, string status, IReadOnlyList<string> reasons, string? rejectType, string? comment, DateTimeOffset at, OutboxMessage? notification)
     {
         using var db = database.Open();
         using var tx = db.BeginTransaction();
@@ -160,9 +164,22 @@ public sealed class VerificationStore(SandboxDatabase database, Hosting.UserCloc
                 PendingSince = null,
             });
             db.Execute("DELETE FROM forced_reviews WHERE user_id = @userId", new { userId = attempt.UserId }, tx);
+            if (notification is not null)
+            {
+                OutboxStore.Add(db, tx, notification);
+            }
         }
 
         tx.Commit();
+        return changed == 1;
+    }
+
+    /// <summary>Every photo name an attempt refers to.</summary>
+    public IReadOnlySet<string> ImageNames()
+    {
+        using var db = database.Open();
+        return db.Query<string>("SELECT front_image FROM attempts WHERE front_image IS NOT NULL UNION SELECT back_image FROM attempts WHERE back_image IS NOT NULL")
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public void Postpone(string attemptId, DateTimeOffset dueAt)

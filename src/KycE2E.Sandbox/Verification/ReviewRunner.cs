@@ -12,7 +12,6 @@ public sealed class ReviewRunner(
     ReviewEngine engine,
     FaultStore faults,
     UserStore users,
-    OutboxStore outbox,
     TextCatalog texts,
     IOptions<ReviewOptions> options,
     UserClock clock,
@@ -44,9 +43,10 @@ public sealed class ReviewRunner(
                 }
 
                 var decision = engine.Decide(attempt);
-                cases.CompleteReview(attempt, decision.Status, decision.Reasons, decision.RejectType, decision.ModerationComment, now);
-                Notify(attempt.UserId, decision, now);
-                completed++;
+                if (cases.CompleteReview(attempt, decision.Status, decision.Reasons, decision.RejectType, decision.ModerationComment, now, Notification(attempt.UserId, decision, now)))
+                {
+                    completed++;
+                }
             }
 
             return completed;
@@ -61,11 +61,12 @@ public sealed class ReviewRunner(
 
     public void Dispose() => _one.Dispose();
 
-    private void Notify(string userId, ReviewDecision decision, DateTimeOffset now)
+    /// <summary>The e-mail that tells the user the result; it is recorded with the result itself. Null when nobody is told.</summary>
+    private OutboxMessage? Notification(string userId, ReviewDecision decision, DateTimeOffset now)
     {
         if (users.Find(userId) is not { } user || (decision.Reasons.Count == 0 && defects.Has("review-result-not-notified")))
         {
-            return;
+            return null;
         }
 
         var locale = user.Locale;
@@ -73,7 +74,7 @@ public sealed class ReviewRunner(
         var body = decision.Reasons.Count == 0
             ? texts.Get(locale, "notify.approved")
             : texts.Get(locale, "notify.rejected") + " " + string.Join(" ", decision.Reasons.Select(r => texts.Get(locale, $"reason.{r}")));
-        outbox.Add(new OutboxMessage(userId, "email", user.Email, $"{texts.Get(locale, "notify.subject")}: {status}", body, decision.Status, now));
+        return new OutboxMessage(userId, "email", user.Email, $"{texts.Get(locale, "notify.subject")}: {status}", body, decision.Status, now);
     }
 }
 

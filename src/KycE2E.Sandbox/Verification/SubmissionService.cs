@@ -53,67 +53,81 @@ public sealed class SubmissionService(
             return new SubmissionOutcome.UploadFailed();
         }
 
+        // The photos are written before the transaction (no file work while the database is locked for writing); when the
+        // submission is not recorded after all (a copy of it won the race, the case changed, an error), they are removed again.
         var front = images.Save(form.Front!.Content, checkedForm.FrontExtension!);
         var back = form.Back is { Content.Length: > 0 } b ? images.Save(b.Content, checkedForm.BackExtension!) : null;
-
-        using var db = database.Open();
-        using var tx = db.BeginTransaction();
-        if (idempotencyKey is { Length: > 0 } key && VerificationStore.ByIdempotencyKey(db, tx, userId, key) is { } raced)
+        var recorded = false;
+        try
         {
-            return new SubmissionOutcome.Accepted(raced, Replayed: true);
-        }
-
-        current = checkOnce ? current : cases.For(db, tx, userId);
-        if (!current.CanStart(now))
-        {
-            return new SubmissionOutcome.NotAllowed(current);
-        }
-
-        if (defects.Has("attempt-limit-off-by-one") ? current.AttemptsUsed > VerificationCase.AttemptLimit : current.AttemptsUsed >= VerificationCase.AttemptLimit)
-        {
-            var locked = current with
+            using var db = database.Open();
+            using var tx = db.BeginTransaction();
+            if (idempotencyKey is { Length: > 0 } key && VerificationStore.ByIdempotencyKey(db, tx, userId, key) is { } raced)
             {
-                Status = VerificationStatus.Rejected,
-                Reasons = ReasonCode.InReportOrder([.. current.Reasons, ReasonCode.AttemptsExceeded]),
-                LockedUntil = now + (defects.Has("lock-lasts-days-not-hours") ? TimeSpan.FromDays(VerificationCase.LockDuration.TotalHours) : VerificationCase.LockDuration),
-            };
-            VerificationStore.Save(db, tx, locked);
+                return new SubmissionOutcome.Accepted(raced, Replayed: true);
+            }
+
+            current = checkOnce ? current : cases.For(db, tx, userId);
+            if (!current.CanStart(now))
+            {
+                return new SubmissionOutcome.NotAllowed(current);
+            }
+
+            if (defects.Has("attempt-limit-off-by-one") ? current.AttemptsUsed > VerificationCase.AttemptLimit : current.AttemptsUsed >= VerificationCase.AttemptLimit)
+            {
+                var locked = current with
+                {
+                    Status = VerificationStatus.Rejected,
+                    Reasons = ReasonCode.InReportOrder([.. current.Reasons, ReasonCode.AttemptsExceeded]),
+                    LockedUntil = now + (defects.Has("lock-lasts-days-not-hours") ? TimeSpan.FromDays(VerificationCase.LockDuration.TotalHours) : VerificationCase.LockDuration),
+                };
+                VerificationStore.Save(db, tx, locked);
+                tx.Commit();
+                return new SubmissionOutcome.Locked(locked.LockedUntil!.Value);
+            }
+
+            var attempt = new Attempt(
+                VerificationStore.NewAttemptId(),
+                userId,
+                VerificationStore.NextAttemptNumber(db, tx, userId),
+                now,
+                now.AddMinutes(review.Value.DelayMinutes),
+                checkedForm.Details,
+                front,
+                back,
+                VerificationStatus.Pending,
+                [],
+                null,
+                null,
+                null,
+                Seeded: false);
+            VerificationStore.Insert(db, tx, attempt, idempotencyKey is { Length: > 0 } ? idempotencyKey : null);
+            VerificationStore.Save(db, tx, current with
+            {
+                Status = VerificationStatus.Pending,
+                Reasons = [],
+                RejectType = null,
+                ModerationComment = null,
+                LockedUntil = null,
+                PendingSince = now,
+            });
             tx.Commit();
-            return new SubmissionOutcome.Locked(locked.LockedUntil!.Value);
-        }
+            recorded = true;
+            if (defects.Has("failed-upload-counts-as-attempt") && faults.Take(userId, FaultKind.UploadFail) is not null)
+            {
+                return new SubmissionOutcome.UploadFailed();
+            }
 
-        var attempt = new Attempt(
-            VerificationStore.NewAttemptId(),
-            userId,
-            VerificationStore.NextAttemptNumber(db, tx, userId),
-            now,
-            now.AddMinutes(review.Value.DelayMinutes),
-            checkedForm.Details,
-            front,
-            back,
-            VerificationStatus.Pending,
-            [],
-            null,
-            null,
-            null,
-            Seeded: false);
-        VerificationStore.Insert(db, tx, attempt, idempotencyKey is { Length: > 0 } ? idempotencyKey : null);
-        VerificationStore.Save(db, tx, current with
-        {
-            Status = VerificationStatus.Pending,
-            Reasons = [],
-            RejectType = null,
-            ModerationComment = null,
-            LockedUntil = null,
-            PendingSince = now,
-        });
-        tx.Commit();
-        if (defects.Has("failed-upload-counts-as-attempt") && faults.Take(userId, FaultKind.UploadFail) is not null)
-        {
-            return new SubmissionOutcome.UploadFailed();
+            return new SubmissionOutcome.Accepted(attempt, Replayed: false);
         }
-
-        return new SubmissionOutcome.Accepted(attempt, Replayed: false);
+        finally
+        {
+            if (!recorded)
+            {
+                images.Delete(front);
+                images.Delete(back);
+            }
+        }
     }
 
     private Attempt? Replay(string userId, string key)

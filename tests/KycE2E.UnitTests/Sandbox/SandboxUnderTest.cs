@@ -64,9 +64,31 @@ public sealed class SandboxUnderTest : IAsyncDisposable
     /// <summary>Kills the process outright (no graceful stop) and starts it again on the same data folder.</summary>
     public async Task KillAndRestartAsync()
     {
+        await KillAsync();
+        await RestartAsync();
+    }
+
+    /// <summary>
+    /// Kills the process outright: Process.Kill(entireProcessTree) freezes it with SIGSTOP and then sends SIGKILL on Linux and macOS
+    /// (TerminateProcess on Windows), so no shutdown code, no finally block and no pending write of the sandbox runs. Returns the exit code (137 = killed by signal 9 on Linux and macOS).
+    /// The data folder is left exactly as the kill left it until <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task<int?> KillAsync()
+    {
         await _process.DisposeAsync();
         Http.Dispose();
-        await StartProcessAsync();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Starts the sandbox again on the same data folder and test-data key, with new clients (the port changes).</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    /// <summary>The sandbox's log (its console output) so far.</summary>
+    public string Log()
+    {
+        using var stream = new FileStream(_process.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public async Task<DateOnly> TodayAsync() => DateOnly.FromDateTime((await TestData.NowAsync()).UtcDateTime);
