@@ -41,6 +41,12 @@ public sealed class WebSettings
 
     /// <summary>Playwright trace: "on-failure" keeps it for failed scenarios only, "always" for every scenario, "off".</summary>
     public string Trace { get; set; } = "on-failure";
+
+    /// <summary>
+    /// Whether the trace also films the page (a screencast frame after every change). The DOM snapshots the trace
+    /// viewer shows for each action are kept either way, and a failed scenario gets its own full-page screenshot.
+    /// </summary>
+    public bool TraceScreenshots { get; set; }
 }
 
 public sealed class MobileSettings

@@ -117,7 +117,7 @@ public sealed class WebSession
         context.SetDefaultTimeout((float)settings.Timeouts.Expect.TotalMilliseconds);
         if (settings.Web.Trace != "off")
         {
-            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = settings.Web.TraceScreenshots, Snapshots = true, Sources = false });
         }
 
         return new WebSession(pool, browser, context, await context.NewPageAsync(), settings.Web);
