@@ -85,6 +85,41 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the process leads its own process group (started through setsid), read from /proc on Linux.</summary>
+    private static bool LeadsOwnProcessGroup(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 2 && fields[2] == pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task KillProcessGroupAsync(int groupId)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", "--", $"-{groupId}"]) { RedirectStandardError = true, UseShellExecute = false });
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or TimeoutException or InvalidOperationException)
+        {
+            // nothing left in the group, or no kill command: the tree itself is gone already
+        }
+    }
+
     public string Tail()
     {
         lock (_logLock)
@@ -99,7 +134,15 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
+                var ownGroup = LeadsOwnProcessGroup(_process.Id);
                 _process.Kill(entireProcessTree: true);
+                if (ownGroup)
+                {
+                    // Processes whose parent died before them (a browser whose driver crashed) are no longer in the
+                    // tree, but still in the child's process group: they go with it (and they may hold its output open).
+                    await KillProcessGroupAsync(_process.Id);
+                }
+
                 await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
             }
         }
