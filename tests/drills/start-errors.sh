@@ -25,7 +25,7 @@ check() {
   env "${envs[@]}" RUN_ID="$id" ./e2e "$@" > "$out" 2> "$err" < /dev/null
   code=$?
   seconds="$(awk -v ns="$(( $(date +%s%N) - t0 ))" 'BEGIN { printf "%.1f", ns / 1e9 }')"
-  line="$(grep -E "$expected" "$err" | head -1)"
+  line="$(grep -E -e "$expected" "$err" | head -1)"
   if [ "$code" != 2 ]; then
     printf 'start-errors drill: FAILED %s: exit %s, not 2\n' "$name" "$code" >&2; failures=$((failures + 1))
   elif [ -z "$line" ]; then
@@ -42,7 +42,7 @@ check() {
 port="$(closed_port)"
 check "environment down" "environment unreachable: http://127.0.0.1:$port/health.*KYCE2E_Environment__BaseUrl" \
   "KYCE2E_Environment__BaseUrl=http://127.0.0.1:$port" -- run --platform web --tags @smoke
-check "unknown profile" "--env: no runsettings/nosuch.runsettings; use local, ci or staging" \
+check "unknown profile" "--env: no runsettings/nosuch.runsettings; use one of: ci device-farm local staging" \
   -- run --env nosuch
 check "malformed runsettings value" "Run:Screenshots 'sometimes' is unknown: use off, on-failure or every-step" \
   "KYCE2E_Run__Screenshots=sometimes" -- run --env ci --platform web --tags @smoke
