@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KycE2E.Automation.Environment;
 using KycE2E.Automation.Reporting;
 
 namespace KycE2E.Bench;
@@ -57,6 +58,26 @@ internal static class BenchReport
         }
 
         json["scenarioSeconds"] = perPlatform;
+
+        // The same scenarios one at a time: how much of their time in the 2-worker run is waiting for the CPU.
+        var alone = ScenarioRecord.ReadAll(Path.Combine(dir, "workers-1")).Where(r => r.Outcome == ScenarioRecord.Passed).ToList();
+        if (alone.Count > 0 && records.Count > 0)
+        {
+            foreach (var platform in new[] { "web", "mobile" })
+            {
+                var single = alone.Where(r => r.Platform == platform).Select(r => r.Seconds).ToArray();
+                if (single.Length > 0)
+                {
+                    lines.Add(new BenchLine($"{platform} scenario, median with 1 worker", string.Create(culture, $"{Measurements.Median(single):0.00} s ({LoadTest.Percentile([.. single.Order()], 0.90):0.00} s p90)"), "", null, "the same scenarios, none side by side"));
+                }
+            }
+
+            var sumOne = alone.Sum(r => r.Seconds);
+            var sumTwo = records.Sum(r => r.Seconds);
+            lines.Add(new BenchLine("scenario seconds, summed", string.Create(culture, $"{sumOne:0} s with 1 worker, {sumTwo:0} s with 2"), "", null,
+                string.Create(culture, $"side by side each scenario took {sumTwo / sumOne:0.00}× as long")));
+            json["scenarioSecondsSummed"] = new { oneWorker = Math.Round(sumOne, 1), twoWorkers = Math.Round(sumTwo, 1) };
+        }
 
         // Start-up: the probe's medians, and the suite's own from its 2-worker run.
         var startup = ReadJson<Dictionary<string, double>>(Path.Combine(dir, "startup.json")) ?? [];
@@ -124,6 +145,12 @@ internal static class BenchReport
 
         json["lines"] = lines;
         var markdown = Markdown(json, lines);
+        // What the figures mean on this machine, kept beside the code (docs/benchmark-notes.md).
+        var notes = Path.Combine(RepositoryLayout.Root, "docs", "benchmark-notes.md");
+        if (File.Exists(notes))
+        {
+            markdown += System.Environment.NewLine + File.ReadAllText(notes);
+        }
         File.WriteAllText(Path.Combine(dir, "results.md"), markdown);
         File.WriteAllText(Path.Combine(dir, "results.json"), JsonSerializer.Serialize(json, ScenarioRecord.Json));
         log.Write(markdown);
