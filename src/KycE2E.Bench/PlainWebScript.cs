@@ -14,19 +14,10 @@ namespace KycE2E.Bench.Plain;
 internal static partial class PlainWebScript
 {
     /// <summary>A user rejected for a blurry photo retries with sharp photos and is approved (on the website).</summary>
-    public static async Task<double> HappyRetryAsync(IBrowser browser, Uri baseUrl, PlainApi api)
-    {
-        var clock = Stopwatch.StartNew();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        try
+    public static Task<double> HappyRetryAsync(IBrowser browser, Uri baseUrl, PlainApi api) =>
+        TimedAsync(browser, baseUrl, async page =>
         {
-            var page = await context.NewPageAsync();
-            var (userId, email, password) = await api.SeedRejectedAsync("PHOTO_BLURRY");
-            await LogInAndRetryAsync(page, email, password);
-            var (holder, front, back) = PlainApi.Papers(await api.TodayAsync(), PhotoVariant.Clear);
-            await FillAndSubmitAsync(page, holder, front, back);
-            await ExpectPendingAsync(page);
-
+            var (userId, email) = await RetryUntilPendingAsync(page, api, PhotoVariant.Clear);
             await api.AdvanceClockAsync(userId, 3);
             await page.ReloadAsync();
             await Expect(page.GetByTestId("verification-status")).ToHaveAttributeAsync("data-status", "approved");
@@ -35,29 +26,13 @@ internal static partial class PlainWebScript
             {
                 throw new InvalidOperationException("The approval was not notified exactly once.");
             }
-
-            return clock.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
-    }
+        });
 
     /// <summary>A retry with a blurry photo is rejected again for that reason (on the website).</summary>
-    public static async Task<double> BlurryRetryAsync(IBrowser browser, Uri baseUrl, PlainApi api)
-    {
-        var clock = Stopwatch.StartNew();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        try
+    public static Task<double> BlurryRetryAsync(IBrowser browser, Uri baseUrl, PlainApi api) =>
+        TimedAsync(browser, baseUrl, async page =>
         {
-            var page = await context.NewPageAsync();
-            var (userId, email, password) = await api.SeedRejectedAsync("PHOTO_BLURRY");
-            await LogInAndRetryAsync(page, email, password);
-            var (holder, front, back) = PlainApi.Papers(await api.TodayAsync(), PhotoVariant.Blurry);
-            await FillAndSubmitAsync(page, holder, front, back);
-            await ExpectPendingAsync(page);
-
+            var (userId, _) = await RetryUntilPendingAsync(page, api, PhotoVariant.Blurry);
             await api.AdvanceClockAsync(userId, 3);
             await page.ReloadAsync();
             await Expect(page.GetByTestId("verification-status")).ToHaveAttributeAsync("data-status", "rejected");
@@ -68,12 +43,33 @@ internal static partial class PlainWebScript
             await Expect(page.GetByTestId("retry-button")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("retry-button")).ToHaveTextAsync("Retry");
             await Expect(page.GetByTestId("contact-support")).ToHaveCountAsync(0);
+        });
+
+    /// <summary>The clock runs from the new browser context to the scenario's last assertion; the context is closed after.</summary>
+    private static async Task<double> TimedAsync(IBrowser browser, Uri baseUrl, Func<IPage, Task> scenario)
+    {
+        var clock = Stopwatch.StartNew();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        try
+        {
+            await scenario(await context.NewPageAsync());
             return clock.Elapsed.TotalSeconds;
         }
         finally
         {
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>Seeded as rejected for a blurry photo, logged in, retried with the front photo in the given variant, waiting for the review.</summary>
+    private static async Task<(string UserId, string Email)> RetryUntilPendingAsync(IPage page, PlainApi api, PhotoVariant front)
+    {
+        var (userId, email, password) = await api.SeedRejectedAsync("PHOTO_BLURRY");
+        await LogInAndRetryAsync(page, email, password);
+        var (holder, frontPhoto, back) = PlainApi.Papers(await api.TodayAsync(), front);
+        await FillAndSubmitAsync(page, holder, frontPhoto, back);
+        await ExpectPendingAsync(page);
+        return (userId, email);
     }
 
     private static async Task LogInAndRetryAsync(IPage page, string email, string password)

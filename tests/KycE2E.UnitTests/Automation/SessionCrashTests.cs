@@ -73,11 +73,7 @@ public sealed class SessionCrashTests
     public async Task A_browser_that_died_idle_in_the_pool_is_not_handed_out_again()
     {
         await using var pool = new BrowserPool(_settings.Web);
-        var first = await WebSession.StartAsync(pool, _settings, _page.Url);
-        await first.Page.GotoAsync("/");
-        var browser = first.Context.Browser!;
-        var pid = await BrowserPidAsync(browser);
-        await first.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "Healthy", "web"));
+        var (browser, pid) = await PassedScenarioAsync(pool);
         var disconnected = Disconnected(browser);
 
         await ProcessTree.KillHardAsync(pid);
@@ -100,11 +96,7 @@ public sealed class SessionCrashTests
     public async Task A_browser_killed_idle_just_before_the_next_scenario_starts_is_replaced_by_a_new_one()
     {
         await using var pool = new BrowserPool(_settings.Web);
-        var first = await WebSession.StartAsync(pool, _settings, _page.Url);
-        await first.Page.GotoAsync("/");
-        var browser = first.Context.Browser!;
-        var pid = await BrowserPidAsync(browser);
-        await first.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "Healthy", "web"));
+        var (browser, pid) = await PassedScenarioAsync(pool);
 
         // No wait for Playwright to notice: the next scenario starts before the disconnect has reached the pool,
         // so the browser still counts as connected when it is rented and only its first command finds it dead.
@@ -130,6 +122,17 @@ public sealed class SessionCrashTests
     }
 
     /// <summary>The browser process's id as Chromium itself reports it, checked to be one this test process started.</summary>
+    /// <summary>A scenario that passed and handed its browser back to the pool: that browser and its process id.</summary>
+    private async Task<(IBrowser Browser, int Pid)> PassedScenarioAsync(BrowserPool pool)
+    {
+        var first = await WebSession.StartAsync(pool, _settings, _page.Url);
+        await first.Page.GotoAsync("/");
+        var browser = first.Context.Browser!;
+        var pid = await BrowserPidAsync(browser);
+        await first.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "Healthy", "web"));
+        return (browser, pid);
+    }
+
     private static async Task<int> BrowserPidAsync(IBrowser browser)
     {
         var cdp = await browser.NewBrowserCDPSessionAsync();
