@@ -17,9 +17,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     private readonly ChildProcess? _sandbox;
     private readonly string? _sandboxData;
     private readonly HttpClient _http;
-    private readonly SemaphoreSlim _appiumStart = new(1, 1);
-    private ChildProcess? _appium;
-    private AppiumSessionPool? _appiumSessions;
+    private readonly Engines _engines;
 
     private TestEnvironment(SuiteSettings settings, string runDir, Uri baseUrl, string testApiKey, ChildProcess? sandbox, string? sandboxData, Engines engines)
     {
@@ -30,9 +28,8 @@ public sealed class TestEnvironment : IAsyncDisposable
         _sandbox = sandbox;
         _http = new HttpClient { BaseAddress = baseUrl, Timeout = settings.Timeouts.Api };
         TestData = new TestDataClient(_http, testApiKey);
+        _engines = engines;
         Browsers = engines.Browsers;
-        _appium = engines.Appium;
-        _appiumSessions = engines.AppiumSessions;
         Startup = engines.Startup;
     }
 
@@ -128,38 +125,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     internal ChildProcess? Sandbox => _sandbox;
 
     /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
-    public async Task<AppiumSessionPool> AppiumSessionsAsync()
-    {
-        if (_appiumSessions is not null)
-        {
-            return _appiumSessions;
-        }
-
-        await _appiumStart.WaitAsync();
-        try
-        {
-            if (_appiumSessions is null)
-            {
-                Uri url;
-                if (Settings.Mobile.StartsAppium)
-                {
-                    (_appium, url) = await AppiumServer.StartAsync(Settings, RunDir);
-                }
-                else
-                {
-                    url = new Uri(Settings.Mobile.AppiumUrl.TrimEnd('/') + "/");
-                }
-
-                _appiumSessions = new AppiumSessionPool(Settings.Mobile, url, Settings.Timeouts.Session, _appium?.LogPath);
-            }
-
-            return _appiumSessions;
-        }
-        finally
-        {
-            _appiumStart.Release();
-        }
-    }
+    public Task<AppiumSessionPool> AppiumSessionsAsync() => _engines.AppiumSessionsAsync();
 
     /// <summary>What the report says about where the run ran; no secret is among them.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FactsAsync()
@@ -180,9 +146,9 @@ public sealed class TestEnvironment : IAsyncDisposable
             facts["start-up"] = string.Join(", ", Startup.OrderBy(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.0} s")));
         }
 
-        if (_appiumSessions is not null)
+        if (_engines.AppiumSessions is { } sessions)
         {
-            facts["appium"] = $"{await AppiumVersionAsync(_appiumSessions.AppiumUrl)} at {_appiumSessions.AppiumUrl}";
+            facts["appium"] = $"{await AppiumVersionAsync(sessions.AppiumUrl)} at {sessions.AppiumUrl}";
         }
 
         return facts;
@@ -190,12 +156,7 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _appiumSessions?.Dispose();
-        await Browsers.DisposeAsync();
-        if (_appium is not null)
-        {
-            await _appium.DisposeAsync();
-        }
+        await _engines.DisposeAsync();
 
         if (_sandbox is not null)
         {
@@ -208,7 +169,6 @@ public sealed class TestEnvironment : IAsyncDisposable
         }
 
         _http.Dispose();
-        _appiumStart.Dispose();
     }
 
     /// <summary>The browser pool and, once started, Appium: made before the environment so they can warm up beside the sandbox.</summary>
@@ -216,6 +176,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     {
         private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _startup = new(StringComparer.Ordinal);
+        private readonly SemaphoreSlim _appiumStart = new(1, 1);
 
         public BrowserPool Browsers { get; } = new(settings.Web);
 
@@ -226,6 +187,41 @@ public sealed class TestEnvironment : IAsyncDisposable
         public IReadOnlyDictionary<string, double> Startup => _startup;
 
         public void Took(string what) => _startup[what] = Math.Round(_clock.Elapsed.TotalSeconds, 2);
+
+        /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
+        public async Task<AppiumSessionPool> AppiumSessionsAsync()
+        {
+            if (AppiumSessions is { } ready)
+            {
+                return ready;
+            }
+
+            await _appiumStart.WaitAsync();
+            try
+            {
+                if (AppiumSessions is null)
+                {
+                    Uri url;
+                    if (settings.Mobile.StartsAppium)
+                    {
+                        (Appium, url) = await AppiumServer.StartAsync(settings, runDir);
+                        Took("Appium ready");
+                    }
+                    else
+                    {
+                        url = new Uri(settings.Mobile.AppiumUrl.TrimEnd('/') + "/");
+                    }
+
+                    AppiumSessions = new AppiumSessionPool(settings.Mobile, url, settings.Timeouts.Session, Appium?.LogPath);
+                }
+
+                return AppiumSessions;
+            }
+            finally
+            {
+                _appiumStart.Release();
+            }
+        }
 
         public async Task WarmUpAsync(IReadOnlyList<string> platforms)
         {
@@ -243,25 +239,14 @@ public sealed class TestEnvironment : IAsyncDisposable
             {
                 work.Add(Task.Run(async () =>
                 {
-                    Uri url;
-                    if (settings.Mobile.StartsAppium)
-                    {
-                        (Appium, url) = await AppiumServer.StartAsync(settings, runDir);
-                        Took("Appium ready");
-                    }
-                    else
-                    {
-                        url = new Uri(settings.Mobile.AppiumUrl.TrimEnd('/') + "/");
-                    }
-
-                    AppiumSessions = new AppiumSessionPool(settings.Mobile, url, settings.Timeouts.Session, Appium?.LogPath);
+                    var sessions = await AppiumSessionsAsync();
                     try
                     {
-                        AppiumSessions.Prepare();
+                        sessions.Prepare();
                     }
                     catch (OpenQA.Selenium.WebDriverException e)
                     {
-                        throw new EnvironmentSetupException($"The first Appium session could not be created at {url}: {e.Message.Split('\n')[0]}", e);
+                        throw new EnvironmentSetupException($"The first Appium session could not be created at {sessions.AppiumUrl}: {e.Message.Split('\n')[0]}", e);
                     }
 
                     Took("first Appium session");
@@ -279,6 +264,8 @@ public sealed class TestEnvironment : IAsyncDisposable
             {
                 await Appium.DisposeAsync();
             }
+
+            _appiumStart.Dispose();
         }
     }
 
