@@ -21,14 +21,7 @@ public sealed class AppApiClient(HttpClient http)
     /// <summary>Submits the form with its photos; the answer is returned as it came (status and JSON), never thrown.</summary>
     public async Task<ApiAnswer> SubmitAsync(string token, FormDetails details, DocumentPhoto? front, DocumentPhoto? back, string? idempotencyKey = null, CancellationToken cancel = default)
     {
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(details.Region), "region" },
-            { new StringContent(details.DocumentType), "documentType" },
-            { new StringContent(details.FullName), "fullName" },
-            { new StringContent(details.DocumentNumber), "documentNumber" },
-            { new StringContent(details.DateOfBirthText), "dateOfBirth" },
-        };
+        using var content = DetailsForm(details);
         AddPhoto(content, "frontImage", front);
         AddPhoto(content, "backImage", back);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/verification/attempts", UriKind.Relative)) { Content = content };
@@ -41,6 +34,16 @@ public sealed class AppApiClient(HttpClient http)
         using var response = await http.SendAsync(request, cancel);
         return new ApiAnswer(response.StatusCode, await response.Content.ReadAsStringAsync(cancel));
     }
+
+    /// <summary>The form's text fields as both clients post them (multipart); callers add the photos they send.</summary>
+    public static MultipartFormDataContent DetailsForm(FormDetails details) => new()
+    {
+        { new StringContent(details.Region), "region" },
+        { new StringContent(details.DocumentType), "documentType" },
+        { new StringContent(details.FullName), "fullName" },
+        { new StringContent(details.DocumentNumber), "documentNumber" },
+        { new StringContent(details.DateOfBirthText), "dateOfBirth" },
+    };
 
     private static void AddPhoto(MultipartFormDataContent content, string name, DocumentPhoto? photo)
     {

@@ -43,11 +43,8 @@ public sealed class MobileSessionCrashTests
     public async Task A_session_whose_driver_or_browser_is_killed_mid_scenario_fails_it_and_the_next_scenario_gets_a_fresh_session(Victim victim)
     {
         using var pool = NewPool();
-        var before = Chromedrivers();
-        var session = MobileSession.Start(pool, _page.Url);
-        var chromedriver = Chromedrivers().Except(before).Should().ContainSingle("the session has its own chromedriver").Subject;
+        var (session, chromedriver) = StartOnStatusPage(pool);
         var sessionId = session.Driver.SessionId.ToString();
-        session.Open("status");
         session.Driver.FindElement(By.Id("state")).Text.Should().Be(LocalPage.Heading);
 
         await ProcessTree.KillHardAsync(PidOf(victim, chromedriver));
@@ -75,11 +72,8 @@ public sealed class MobileSessionCrashTests
     public async Task A_session_that_died_idle_in_the_pool_is_replaced_on_the_next_rent(Victim victim)
     {
         using var pool = NewPool();
-        var before = Chromedrivers();
-        var first = MobileSession.Start(pool, _page.Url);
-        var chromedriver = Chromedrivers().Except(before).Single();
+        var (first, chromedriver) = StartOnStatusPage(pool);
         var firstId = first.Driver.SessionId;
-        first.Open("status");
         first.End(failed: false);
         var pid = PidOf(victim, chromedriver);
 
@@ -96,11 +90,8 @@ public sealed class MobileSessionCrashTests
     public async Task A_passed_scenario_whose_session_died_offline_ends_without_throwing_and_the_session_is_not_reused()
     {
         using var pool = NewPool();
-        var before = Chromedrivers();
-        var session = MobileSession.Start(pool, _page.Url);
-        var chromedriver = Chromedrivers().Except(before).Single();
+        var (session, chromedriver) = StartOnStatusPage(pool);
         var sessionId = session.Driver.SessionId;
-        session.Open("status");
         session.SetOffline(true); // a @network scenario: ending it puts the phone back online first
 
         await ProcessTree.KillHardAsync(chromedriver);
@@ -134,6 +125,16 @@ public sealed class MobileSessionCrashTests
     }
 
     private AppiumSessionPool NewPool() => new(new MobileSettings(), _url, TimeSpan.FromSeconds(60), _server.LogPath);
+
+    /// <summary>A scenario's session on the status page, and the chromedriver that serves it (each session has its own).</summary>
+    private (MobileSession Session, int Chromedriver) StartOnStatusPage(AppiumSessionPool pool)
+    {
+        var before = Chromedrivers();
+        var session = MobileSession.Start(pool, _page.Url);
+        var chromedriver = Chromedrivers().Except(before).Should().ContainSingle("the session has its own chromedriver").Subject;
+        session.Open("status");
+        return (session, chromedriver);
+    }
 
     private HashSet<int> Chromedrivers() =>
         [.. ProcessTree.Descendants(_server.Pid).Where(p => Path.GetFileName(ProcessTree.Executable(p)) == "chromedriver")];

@@ -60,13 +60,7 @@ public sealed class SessionCrashTests
         var text = await File.ReadAllTextAsync(note);
         text.Should().Contain("browser").And.Contain("/verification", "the last page the scenario was on is part of the evidence");
 
-        // The next scenario: a new, live browser from the same pool, not the dead one.
-        var fresh = await WebSession.StartAsync(pool, _settings, _page.Url).WaitAsync(HangGuard);
-        fresh.Context.Browser.Should().NotBeSameAs(browser);
-        fresh.Context.Browser!.IsConnected.Should().BeTrue();
-        await fresh.Page.GotoAsync("/next");
-        (await fresh.Page.TextContentAsync("#state")).Should().Be(LocalPage.Heading);
-        await fresh.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "The next scenario", "web"));
+        await NextScenarioRunsInANewBrowserAsync(pool, browser);
     }
 
     [Test]
@@ -85,11 +79,7 @@ public sealed class SessionCrashTests
         rented.IsConnected.Should().BeTrue();
         await pool.ReturnAsync(rented, healthy: true);
 
-        var next = await WebSession.StartAsync(pool, _settings, _page.Url).WaitAsync(HangGuard);
-        next.Context.Browser.Should().NotBeSameAs(browser, "the idle browser is dead");
-        await next.Page.GotoAsync("/");
-        (await next.Page.TextContentAsync("#state")).Should().Be(LocalPage.Heading);
-        await next.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "Next", "web"));
+        await NextScenarioRunsInANewBrowserAsync(pool, browser);
     }
 
     [Test]
@@ -101,12 +91,19 @@ public sealed class SessionCrashTests
         // No wait for Playwright to notice: the next scenario starts before the disconnect has reached the pool,
         // so the browser still counts as connected when it is rented and only its first command finds it dead.
         ProcessTree.KillHard(pid);
-        var next = await WebSession.StartAsync(pool, _settings, _page.Url).WaitAsync(HangGuard);
 
-        next.Context.Browser.Should().NotBeSameAs(browser);
-        await next.Page.GotoAsync("/");
+        await NextScenarioRunsInANewBrowserAsync(pool, browser);
+    }
+
+    /// <summary>The next scenario: a new, live browser from the same pool, not the dead one, and the page works.</summary>
+    private async Task NextScenarioRunsInANewBrowserAsync(BrowserPool pool, IBrowser dead)
+    {
+        var next = await WebSession.StartAsync(pool, _settings, _page.Url).WaitAsync(HangGuard);
+        next.Context.Browser.Should().NotBeSameAs(dead, "the old browser is dead");
+        next.Context.Browser!.IsConnected.Should().BeTrue();
+        await next.Page.GotoAsync("/next");
         (await next.Page.TextContentAsync("#state")).Should().Be(LocalPage.Heading);
-        await next.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "Next", "web"));
+        await next.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "The next scenario", "web"));
     }
 
     private static Task Disconnected(IBrowser browser)

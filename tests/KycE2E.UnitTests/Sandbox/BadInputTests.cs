@@ -42,15 +42,8 @@ public sealed class BadInputTests : SandboxTests
 
     private MultipartFormDataContent Form(FormDetails details, byte[]? front, string frontName = "front.jpg")
     {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(details.Region), "region" },
-            { new StringContent(details.DocumentType), "documentType" },
-            { new StringContent(details.FullName), "fullName" },
-            { new StringContent(details.DocumentNumber), "documentNumber" },
-            { new StringContent(details.DateOfBirthText), "dateOfBirth" },
-            { new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg" },
-        };
+        var form = AppApiClient.DetailsForm(details);
+        form.Add(new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
         if (front is not null)
         {
             form.Add(new ByteArrayContent(front), "frontImage", frontName);

@@ -204,16 +204,9 @@ public sealed class HardeningAccessTests : SandboxTests
 
     private MultipartFormDataContent Form(FormDetails details, params (string Name, string Value)[] extra)
     {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(details.Region), "region" },
-            { new StringContent(details.DocumentType), "documentType" },
-            { new StringContent(details.FullName), "fullName" },
-            { new StringContent(details.DocumentNumber), "documentNumber" },
-            { new StringContent(details.DateOfBirthText), "dateOfBirth" },
-            { new ByteArrayContent(_identity.Front().Bytes.ToArray()), "frontImage", "front.jpg" },
-            { new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg" },
-        };
+        var form = AppApiClient.DetailsForm(details);
+        form.Add(new ByteArrayContent(_identity.Front().Bytes.ToArray()), "frontImage", "front.jpg");
+        form.Add(new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
         foreach (var (name, value) in extra)
         {
             form.Add(new StringContent(value), name);

@@ -326,7 +326,7 @@ public sealed partial class HardeningDataTests : SandboxTests
 
         var (answers, peak, elapsed) = await AllAtOnceAsync(Enumerable.Repeat(s, 10).ToList(), t => Sandbox.App.SubmitAsync(t.Token, t.Identity.Details, t.Front, t.Back, t.Key));
 
-        TestContext.Out.WriteLine($"10 identical submissions at once: {string.Join(", ", answers.GroupBy(a => (int)a.Status).Select(g => $"{g.Count()} × {g.Key}"))} in {elapsed.TotalSeconds:0.00} s; at most {peak} in flight together");
+        TestContext.Out.WriteLine($"10 identical submissions at once: {Tally(answers)} in {elapsed.TotalSeconds:0.00} s; at most {peak} in flight together");
         AssertOneAcceptedRestReplayed(answers);
         var after = await Sandbox.TestData.GetVerificationAsync(s.UserId);
         after.Attempts.Should().HaveCount(before.Attempts.Count + 1, "ten copies of one submission are one attempt");
@@ -346,7 +346,7 @@ public sealed partial class HardeningDataTests : SandboxTests
 
         var (answers, peak, elapsed) = await AllAtOnceAsync(Enumerable.Repeat(page, 10).ToList(), p => PostPortalFormAsync(portal, s, p));
 
-        TestContext.Out.WriteLine($"one portal page posted 10 times at once: {string.Join(", ", answers.GroupBy(a => (int)a.Status).Select(g => $"{g.Count()} × {g.Key}"))} in {elapsed.TotalSeconds:0.00} s; at most {peak} in flight together");
+        TestContext.Out.WriteLine($"one portal page posted 10 times at once: {Tally(answers)} in {elapsed.TotalSeconds:0.00} s; at most {peak} in flight together");
         AssertOneAcceptedRestReplayed(answers);
         var record = await Sandbox.TestData.GetVerificationAsync(s.UserId);
         record.Attempts.Where(a => a.Number > 1).Should().ContainSingle("one page's form is one attempt however often it is posted");
@@ -370,7 +370,7 @@ public sealed partial class HardeningDataTests : SandboxTests
 
         var (answers, peak, elapsed) = await AllAtOnceAsync(tabs, t => PostPortalFormAsync(portal, s, t));
 
-        TestContext.Out.WriteLine($"10 tabs submitted at once: {string.Join(", ", answers.GroupBy(a => (int)a.Status).Select(g => $"{g.Count()} × {g.Key}"))} in {elapsed.TotalSeconds:0.00} s; at most {peak} in flight together");
+        TestContext.Out.WriteLine($"10 tabs submitted at once: {Tally(answers)} in {elapsed.TotalSeconds:0.00} s; at most {peak} in flight together");
         answers.Count(a => a.Status == HttpStatusCode.Accepted).Should().Be(1, string.Join("\n", answers));
         answers.Where(a => a.Status != HttpStatusCode.Accepted).Should().AllSatisfy(a =>
         {
@@ -486,6 +486,10 @@ public sealed partial class HardeningDataTests : SandboxTests
         }
     }
 
+    /// <summary>"1 × 202, 9 × 200": how the copies were answered.</summary>
+    private static string Tally(IEnumerable<ApiAnswer> answers) =>
+        string.Join(", ", answers.GroupBy(a => (int)a.Status).Select(g => $"{g.Count()} × {g.Key}"));
+
     private static async Task<(string Antiforgery, string Key)> FormPageAsync(HardeningPortalVisitor portal)
     {
         var (status, html, token) = await portal.OpenAsync("account/verification/form");
@@ -497,18 +501,11 @@ public sealed partial class HardeningDataTests : SandboxTests
     private static async Task<ApiAnswer> PostPortalFormAsync(HardeningPortalVisitor portal, Submitter s, (string Antiforgery, string Key) page)
     {
         var details = s.Identity.Details;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(details.Region), "region" },
-            { new StringContent(details.DocumentType), "documentType" },
-            { new StringContent(details.FullName), "fullName" },
-            { new StringContent(details.DocumentNumber), "documentNumber" },
-            { new StringContent(details.DateOfBirthText), "dateOfBirth" },
-            { Photo(s.Front), "frontImage", "front.jpg" },
-            { Photo(s.Back), "backImage", "back.jpg" },
-            { new StringContent(page.Antiforgery), HardeningPortalVisitor.AntiforgeryField },
-            { new StringContent(page.Key), "idempotencyKey" },
-        };
+        using var form = AppApiClient.DetailsForm(details);
+        form.Add(Photo(s.Front), "frontImage", "front.jpg");
+        form.Add(Photo(s.Back), "backImage", "back.jpg");
+        form.Add(new StringContent(page.Antiforgery), HardeningPortalVisitor.AntiforgeryField);
+        form.Add(new StringContent(page.Key), "idempotencyKey");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("account/verification/attempts", UriKind.Relative)) { Content = form };
         request.Headers.Add("Idempotency-Key", page.Key);
         request.Headers.Accept.ParseAdd("application/json");

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using KycE2E.Automation.Identity;
+using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 using SkiaSharp;
 
@@ -264,14 +265,7 @@ public sealed class HardeningUploadFuzzTests : SandboxTests
 
     private async Task<(HttpStatusCode Status, string Body)> SubmitAsync(string token, FuzzCase fuzz)
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(_details.Region), "region" },
-            { new StringContent(_details.DocumentType), "documentType" },
-            { new StringContent(_details.FullName), "fullName" },
-            { new StringContent(_details.DocumentNumber), "documentNumber" },
-            { new StringContent(_details.DateOfBirthText), "dateOfBirth" },
-        };
+        using var form = AppApiClient.DetailsForm(_details);
         var file = new ByteArrayContent(fuzz.Content);
         // Written raw, so names with quotes, backslashes and NUL reach the server as they are.
         file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"frontImage\"; filename=\"{fuzz.FileName}\"");
