@@ -4,8 +4,7 @@ Feature: A submission that arrives twice counts once
   after losing the answer, must not spend two of the day's five attempts or start two reviews: the
   second copy is answered like the first and recorded nowhere.
 
-  @web
-  Scenario: The same retry arriving twice at once is one attempt
+  Scenario Outline: The same retry arriving twice at once is one attempt
     Given a user whose verification failed because the photo was blurry
     And the network will send her next submission twice at once
     When she logs in
@@ -14,3 +13,13 @@ Feature: A submission that arrives twice counts once
     Then she is asked to wait for the review, with the time it is expected by
     And both copies of her submission were answered as accepted
     And exactly one attempt was recorded for her retry
+
+    @web
+    Examples: on the website
+      | platform |
+      | web      |
+
+    @mobile
+    Examples: on the phone app
+      | platform |
+      | mobile   |

@@ -9,6 +9,7 @@ Feature: Finding the way back to a failed verification
     And she opens identity verification from the personal center
     Then she sees that her verification failed because the photo was blurry, and for nothing else
     And she is offered to retry
+    And she has 4 attempts left today
     When she retries
     Then she is asked for her details again
 

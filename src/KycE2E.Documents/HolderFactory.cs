@@ -85,6 +85,13 @@ public sealed class HolderFactory(int seed)
             "CN");
     }
 
+    /// <summary>A holder for that kind of document, born on that day (for an age at its boundary).</summary>
+    public Holder BornOn(DateOnly dateOfBirth, DocumentType type) => For(type, dateOfBirth);
+
+    /// <summary>A document that expires on that day: valid through it, expired the day after.</summary>
+    public static IdentityDocument ExpiringOn(Holder holder, DocumentType type, DateOnly expires) =>
+        Document(holder, type, expires.AddYears(-10), expires);
+
     /// <summary>A holder for that kind of document, aged 20 to 60 on <paramref name="on"/>.</summary>
     public Holder Adult(DateOnly on, DocumentType type) => For(type, BornYearsBefore(on, 20, 60));
 

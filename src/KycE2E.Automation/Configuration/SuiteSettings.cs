@@ -27,6 +27,11 @@ public sealed class EnvironmentSettings
     /// <summary>The sandbox build to start; empty: found beside the test assembly's own build.</summary>
     public string SandboxPath { get; set; } = "";
 
+    /// <summary>How long after a submission the environment promises its review (the sandbox's is 2 minutes); the pending page shows that time.</summary>
+    public int ReviewDelayMinutes { get; set; } = 2;
+
+    public TimeSpan ReviewDelay => TimeSpan.FromMinutes(ReviewDelayMinutes);
+
     public bool StartsSandbox => string.IsNullOrWhiteSpace(BaseUrl);
 }
 
@@ -99,6 +104,12 @@ public sealed class RunSettings
 
     /// <summary>Which pass of the run this is: 1, then 2, 3… for ./e2e --retries re-running failed scenarios.</summary>
     public int Attempt { get; set; } = 1;
+
+    /// <summary>
+    /// Seed of the run's random test data (people, documents, photos); 0: a new one each run. Printed at the start and
+    /// kept in the report, so `./e2e run --seed N` makes the same people again, scenario by scenario.
+    /// </summary>
+    public int Seed { get; set; }
 
     /// <summary>
     /// Platforms whose engines start before the first scenario ("web", "mobile", "web,mobile"; empty: on first use),

@@ -41,6 +41,9 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public TestDataClient TestData { get; }
 
+    /// <summary>The app's public API, for set-up that goes through a real submission (another account's, say).</summary>
+    public AppApiClient AppApi => new(_http);
+
     public BrowserPool Browsers { get; }
 
     /// <summary>Seconds from the start of the run until each part was ready ("sandbox ready", "first browser"…).</summary>
@@ -137,6 +140,7 @@ public sealed class TestEnvironment : IAsyncDisposable
             ["target"] = BaseUrl.ToString(),
             ["environment"] = Settings.Environment.StartsSandbox ? "the run's own sandbox" : "external",
             ["commit"] = System.Environment.GetEnvironmentVariable("KYCE2E_COMMIT") ?? "unknown",
+            ["random data seed"] = Settings.Run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["browser"] = Browsers.BrowserVersion is { } v ? $"Chromium {v} ({Settings.Web.BrowserPath})" : "not launched",
             ["mobile device"] = $"{Settings.Mobile.Device} ({Settings.Mobile.AutomationName})",
             ["machine"] = $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",

@@ -2,8 +2,8 @@ using OpenQA.Selenium;
 
 namespace KycE2E.Automation.Mobile;
 
-/// <summary>An element of the app, by its test id, with the words the log uses for it.</summary>
-public sealed record AppElement(string TestId, string Description)
+/// <summary>An element of the app, by its test id (or, with <paramref name="Prefix"/>, any whose id starts so), with the words the log uses for it.</summary>
+public sealed record AppElement(string TestId, string Description, bool Prefix = false)
 {
     public override string ToString() => Description;
 }
@@ -14,13 +14,17 @@ public sealed record AppElement(string TestId, string Description)
 /// </summary>
 public sealed class AppLocators
 {
-    public static readonly AppLocators TestIds = new("testid", id => By.CssSelector($"[data-testid='{id}']"));
+    public static readonly AppLocators TestIds = new(
+        "testid",
+        e => By.CssSelector(e.Prefix ? $"[data-testid^='{e.TestId}']" : $"[data-testid='{e.TestId}']"));
 
-    public static readonly AppLocators AccessibilityIds = new("accessibility-id", id => new AccessibilityId(id));
+    public static readonly AppLocators AccessibilityIds = new(
+        "accessibility-id",
+        e => e.Prefix ? By.XPath($"//*[starts-with(@content-desc, '{e.TestId}') or starts-with(@name, '{e.TestId}')]") : new AccessibilityId(e.TestId));
 
-    private readonly Func<string, By> _by;
+    private readonly Func<AppElement, By> _by;
 
-    private AppLocators(string name, Func<string, By> by)
+    private AppLocators(string name, Func<AppElement, By> by)
     {
         Name = name;
         _by = by;
@@ -32,7 +36,7 @@ public sealed class AppLocators
         new[] { TestIds, AccessibilityIds }.FirstOrDefault(l => l.Name == name)
         ?? throw new ArgumentException($"Mobile:Locators '{name}' is unknown: use testid or accessibility-id.", nameof(name));
 
-    public By For(AppElement element) => _by(element.TestId);
+    public By For(AppElement element) => _by(element);
 
     private sealed class AccessibilityId(string id) : By("accessibility id", id);
 }
@@ -45,6 +49,11 @@ public static class AppScreens
         public static readonly AppElement Email = new("app-login-email", "the e-mail field");
         public static readonly AppElement Password = new("app-login-password", "the password field");
         public static readonly AppElement Submit = new("app-login-submit", "the log-in button");
+    }
+
+    public static class AppBar
+    {
+        public static readonly AppElement Back = new("app-back", "the back arrow");
     }
 
     public static class TabBar
@@ -66,6 +75,8 @@ public static class AppScreens
     {
         public static readonly AppElement Status = new("verification-status", "the verification status");
         public static readonly AppElement Reasons = new("rejection-reason", "a rejection reason");
+        public static readonly AppElement AttemptsLeft = new("attempts-left", "the attempts left");
+        public static readonly AppElement FinalNote = new("final-note", "the note that retry is impossible");
         public static readonly AppElement Retry = new("retry-button", "the retry button");
         public static readonly AppElement ContactSupport = new("contact-support", "the contact-support link");
         public static readonly AppElement ExpectedReviewTime = new("expected-review-time", "the expected review time");
@@ -80,8 +91,12 @@ public static class AppScreens
         public static readonly AppElement Next = new("form-next", "the next button");
         public static readonly AppElement CheckStep = new("form-check", "the check step");
         public static readonly AppElement Submit = new("form-submit", "the submit button");
+        public static readonly AppElement Edit = new("form-edit", "the edit button");
         public static readonly AppElement UploadError = new("upload-error", "the upload error");
         public static readonly AppElement FormError = new("form-error", "the form's refusal");
+
+        /// <summary>Any error beside any field.</summary>
+        public static readonly AppElement AnyError = new("error-", "an error beside a field", Prefix: true);
 
         public static AppElement Field(string name) => new($"field-{name}", $"the {name} field");
 

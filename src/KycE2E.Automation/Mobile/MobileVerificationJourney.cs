@@ -1,4 +1,7 @@
+using Deque.AxeCore.Commons;
+using Newtonsoft.Json.Linq;
 using OpenQA.Selenium;
+using KycE2E.Automation.Accessibility;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
@@ -10,9 +13,11 @@ namespace KycE2E.Automation.Mobile;
 /// <summary>The guide's phone steps, through Appium: taps, typing, and explicit waits on what the app shows.</summary>
 public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir) : IVerificationJourney
 {
+    private static readonly string[] DetailFields = ["region", "documentType", "fullName", "documentNumber", "dateOfBirth"];
     private readonly OpenQA.Selenium.Remote.RemoteWebDriver _driver = session.Driver;
     private readonly Touch _touch = new(session.Driver, timeout, session.Locators);
     private GuideVocabulary _words = GuideVocabulary.Chinese;
+    private bool _sendNextSubmissionTwice;
 
     public Journeys.Platform Platform => Journeys.Platform.Mobile;
 
@@ -41,7 +46,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     {
         _touch.Until(
             d => _touch.All(d, VerificationStatus.Status).FirstOrDefault(e =>
-                e.GetAttribute("data-status") == status && e.Text.Trim() == _words.Status(status)),
+                e.GetAttribute("data-status") == status && Touch.Folded(e.Text) == _words.Status(status)),
             $"the status '{_words.Status(status)}' ({status})");
         return Task.CompletedTask;
     }
@@ -55,27 +60,41 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
                 var shown = _touch.All(d, VerificationStatus.Reasons);
                 return shown.Count == reasons.Count && shown.Select((e, i) => Shows(e, reasons[i])).All(ok => ok) ? shown : null;
             },
-            $"exactly the reasons [{expected}] with their messages");
+            $"exactly the reasons [{expected}] with their messages word for word");
         return Task.CompletedTask;
     }
 
     public Task ExpectReasonAmongAsync(RejectionReason reason)
     {
-        _touch.Until(d => _touch.All(d, VerificationStatus.Reasons).FirstOrDefault(e => Shows(e, reason)), $"the reason {reason.Code} with its message");
+        _touch.Until(d => _touch.All(d, VerificationStatus.Reasons).FirstOrDefault(e => Shows(e, reason)), $"the reason {reason.Code} reading '{_words.Reason(reason)}'");
         return Task.CompletedTask;
     }
 
     public Task ExpectRetryOfferedAsync()
     {
         _touch.ExpectText(VerificationStatus.Retry, _words.Retry);
-        _touch.Until(d => _touch.All(d, VerificationStatus.ContactSupport).Count == 0, "no contact-support link");
+        _touch.ExpectAbsent(VerificationStatus.ContactSupport);
+        _touch.ExpectAbsent(VerificationStatus.FinalNote);
         return Task.CompletedTask;
     }
 
     public Task ExpectSentToSupportAsync()
     {
         _touch.ExpectText(VerificationStatus.ContactSupport, _words.ContactSupport);
-        _touch.Until(d => _touch.All(d, VerificationStatus.Retry).Count == 0, "no retry button");
+        _touch.ExpectAbsent(VerificationStatus.Retry);
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectFinalNoteAsync()
+    {
+        _touch.ExpectText(VerificationStatus.FinalNote, _words.Messages.FinalNote);
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectAttemptsLeftAsync(int count)
+    {
+        _touch.ExpectText(VerificationStatus.AttemptsLeft, _words.AttemptsLeft(count));
+        _touch.ExpectAttribute(VerificationStatus.AttemptsLeft, "data-attempts-left", v => v == count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{count} attempts left");
         return Task.CompletedTask;
     }
 
@@ -99,20 +118,9 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task ExpectPrefilledWithoutPhotosAsync(FormDetails last)
     {
-        var expected = new Dictionary<string, string>
-        {
-            ["region"] = last.Region,
-            ["documentType"] = last.DocumentType,
-            ["fullName"] = last.FullName,
-            ["documentNumber"] = last.DocumentNumber,
-            ["dateOfBirth"] = last.DateOfBirthText,
-            ["frontImage"] = "",
-        };
-        foreach (var (field, value) in expected)
-        {
-            _touch.Until(d => _touch.All(d, VerificationForm.Field(field)).Any(e => (e.GetDomProperty("value") ?? "") == value), $"the {field} field to hold '{value}'");
-        }
-
+        ExpectFieldsHold(last);
+        ExpectFieldValue("frontImage", "");
+        ExpectFieldValue("backImage", "");
         return Task.CompletedTask;
     }
 
@@ -140,26 +148,27 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task CheckAndSubmitAsync()
     {
-        _touch.Tap(VerificationForm.Next);
-        // The app checks what it can before the check step; a mistake it finds keeps the user on the form.
-        var reached = _touch.Until(
-            d => _touch.All(d, VerificationForm.CheckStep).Any(e => e.Displayed) ? "check"
-                : d.FindElements(By.CssSelector("[data-testid^='error-']")).Any(e => e.Displayed) ? "errors" : null,
-            "the check step, or the form's errors");
-        if (reached == "check")
+        if (ToCheckStep())
         {
             _touch.ExpectText(VerificationForm.Submit, _words.Submit);
+            if (_sendNextSubmissionTwice)
+            {
+                _sendNextSubmissionTwice = false;
+                _driver.ExecuteScript(SendNextUploadTwice);
+            }
+
             _touch.Tap(VerificationForm.Submit);
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task ExpectPendingAsync()
+    public async Task ExpectPendingAsync(DateTimeOffset expectedBy)
     {
         await ExpectStatusAsync("pending");
-        _touch.Find(VerificationStatus.PendingNote);
-        _touch.ExpectAttribute(VerificationStatus.ExpectedReviewTime, "data-expected-review-by", v => v.Contains('T', StringComparison.Ordinal), "a date and time");
+        _touch.ExpectText(VerificationStatus.PendingNote, _words.Messages.PendingNote);
+        _touch.ExpectText(VerificationStatus.ExpectedReviewTime, _words.ExpectedBy(expectedBy));
+        await ExpectNotPendingTooLongAsync();
     }
 
     public Task ReloadStatusAsync()
@@ -170,8 +179,16 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task ExpectFormErrorAsync(string field, string code)
     {
-        _touch.Until(d => _touch.All(d, VerificationForm.Error(field)).Any(e => e.Displayed && e.GetAttribute("data-error") == code), $"the error '{code}' beside {field}");
+        var error = _touch.Until(d => _touch.All(d, VerificationForm.Error(field)).FirstOrDefault(e => e.Displayed && e.GetAttribute("data-error") == code), $"the error '{code}' beside {field}");
+        _touch.ExpectText(VerificationForm.Error(field), _words.FormError(code));
         _touch.ExpectAttribute(VerificationForm.Field(field), "aria-invalid", v => v == "true", "the field marked invalid");
+        var id = error.GetAttribute("id");
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new WebDriverException($"The error beside {field} has no id, so nothing ties it to its field for a screen reader.");
+        }
+
+        _touch.ExpectAttribute(VerificationForm.Field(field), "aria-describedby", v => v.Split(' ').Contains(id), $"aria-describedby naming '{id}'");
         return Task.CompletedTask;
     }
 
@@ -181,11 +198,26 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         return Task.CompletedTask;
     }
 
-    public Task ExpectCheckShowsAsync(FormDetails details)
+    public Task ExpectNothingLostAsync(FormDetails details, bool withBack)
     {
         _touch.ExpectText(VerificationForm.Check("fullName"), details.FullName);
         _touch.ExpectText(VerificationForm.Check("documentNumber"), details.DocumentNumber);
         _touch.ExpectAttribute(VerificationForm.Check("dateOfBirth"), "data-value", v => v == details.DateOfBirthText, details.DateOfBirthText);
+
+        // The check step is a summary; what counts is what the form itself still holds, so go back to it and read it.
+        _touch.Tap(VerificationForm.Edit);
+        ExpectFieldsHold(details);
+        _touch.Find(VerificationForm.Preview("frontImage"));
+        if (withBack)
+        {
+            _touch.Find(VerificationForm.Preview("backImage"));
+        }
+
+        if (!ToCheckStep())
+        {
+            throw new WebDriverException("What she entered no longer passes the form's own checks after the failed upload.");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -195,9 +227,14 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         return Task.CompletedTask;
     }
 
-    public Task ExpectSubmissionRefusedAsync(string code)
+    public Task ExpectSubmissionRefusedAsync(string code, string? message = null)
     {
         _touch.Until(d => _touch.All(d, VerificationForm.FormError).Any(e => e.Displayed && e.GetAttribute("data-code") == code), $"the form refusing with '{code}'");
+        if (message is not null)
+        {
+            _touch.ExpectText(VerificationForm.FormError, message);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -207,16 +244,40 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         return Task.CompletedTask;
     }
 
-    public Task ExpectLockedUntilAsync()
+    public Task GoBackAndReturnAsync()
     {
-        _touch.ExpectAttribute(VerificationStatus.LockedUntil, "data-locked-until", v => v.Contains('T', StringComparison.Ordinal), "a date and time");
+        _touch.Tap(AppBar.Back);
+        _touch.ExpectText(PersonalCenter.IdentityVerification, _words.IdentityVerification);
+        _touch.Tap(PersonalCenter.IdentityVerification);
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectLockedUntilAsync(DateTimeOffset until)
+    {
+        _touch.ExpectText(VerificationStatus.LockedUntil, _words.LockedUntil(until));
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectNotLockedAsync()
+    {
+        _touch.Find(VerificationStatus.Status);
+        _touch.ExpectAbsent(VerificationStatus.LockedUntil);
+        _touch.Until(d => _touch.All(d, VerificationStatus.Reasons).All(e => e.GetAttribute("data-reason") != RejectionReason.AttemptsExceeded.Code), "no attempts-exceeded reason");
         return Task.CompletedTask;
     }
 
     public Task ExpectPendingTooLongAsync()
     {
-        _touch.Find(VerificationStatus.PendingTooLong);
+        _touch.ExpectText(VerificationStatus.PendingTooLong, _words.Messages.PendingTooLong);
         _touch.ExpectText(VerificationStatus.ContactSupport, _words.ContactSupport);
+        return Task.CompletedTask;
+    }
+
+    public Task ExpectNotPendingTooLongAsync()
+    {
+        _touch.Find(VerificationStatus.PendingNote);
+        _touch.ExpectAbsent(VerificationStatus.PendingTooLong);
+        _touch.ExpectAbsent(VerificationStatus.ContactSupport);
         return Task.CompletedTask;
     }
 
@@ -226,8 +287,72 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         return Task.CompletedTask;
     }
 
+    public Task SwitchLanguageAsync(string locale)
+    {
+        _words = GuideVocabulary.For(locale);
+        session.Open($"?lang={Uri.EscapeDataString(locale)}#/verification");
+        return Task.CompletedTask;
+    }
+
+    public Task SendNextSubmissionTwiceAsync()
+    {
+        // Installed in the page just before the tap: opening the app (log in) loads a new page, which would drop it.
+        _sendNextSubmissionTwice = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SubmissionCopy>> SubmissionCopiesAsync()
+    {
+        var copies = _touch.Until(
+            d => ((IJavaScriptExecutor)d).ExecuteScript("return window.__kycCopies && window.__kycCopies.length >= 2 ? JSON.stringify(window.__kycCopies) : null;") as string,
+            "both copies of the submission to be answered");
+        return Task.FromResult<IReadOnlyList<SubmissionCopy>>([.. JArray.Parse(copies).Select(c => new SubmissionCopy((int)c["status"]!, (string?)c["attemptId"]))]);
+    }
+
+    public Task<IReadOnlyList<string>> BlockingAccessibilityProblemsAsync()
+    {
+        if (_driver.ExecuteScript("return typeof window.axe === 'object';") is not true)
+        {
+            _driver.ExecuteScript(new BundledAxeScriptProvider().GetScript());
+        }
+
+        var json = _driver.ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1]; axe.run(document).then(r => done(JSON.stringify(r)), e => done(JSON.stringify({ error: String(e) })));") as string
+            ?? throw new WebDriverException("axe-core gave no result on the app's page.");
+        var result = JObject.Parse(json);
+        if (result["error"] is { } error)
+        {
+            throw new WebDriverException($"axe-core could not check the app's page: {error}");
+        }
+
+        return Task.FromResult(AccessibilityFindings.Blocking(new AxeResult(result)));
+    }
+
+    /// <summary>Taps Next; true when the check step opens, false when the app's own checks keep her on the form.</summary>
+    private bool ToCheckStep()
+    {
+        _touch.Tap(VerificationForm.Next);
+        var reached = _touch.Until(
+            d => _touch.All(d, VerificationForm.CheckStep).Any(e => e.Displayed) ? "check"
+                : _touch.All(d, VerificationForm.AnyError).Any(e => e.Displayed) ? "errors" : null,
+            "the check step, or the form's errors");
+        return reached == "check";
+    }
+
+    private void ExpectFieldsHold(FormDetails details)
+    {
+        string[] values = [details.Region, details.DocumentType, details.FullName, details.DocumentNumber, details.DateOfBirthText];
+        foreach (var (field, value) in DetailFields.Zip(values))
+        {
+            ExpectFieldValue(field, value);
+        }
+    }
+
+    private void ExpectFieldValue(string field, string value) =>
+        _touch.Until(d => _touch.All(d, VerificationForm.Field(field)).Any(e => (e.GetDomProperty("value") ?? "") == value), $"the {field} field to hold '{value}'");
+
     private bool Shows(IWebElement shown, RejectionReason reason) =>
-        shown.GetAttribute("data-reason") == reason.Code && shown.Text.Contains(_words.ReasonKeywords[reason.Code], StringComparison.OrdinalIgnoreCase);
+        shown.GetAttribute("data-reason") == reason.Code && Touch.Folded(shown.Text) == _words.Reason(reason);
 
     private void Choose(string field, DocumentPhoto photo)
     {
@@ -242,8 +367,32 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     private void Pick(AppElement element, string value)
     {
         var picker = _touch.Find(element);
-        ((IJavaScriptExecutor)_driver).ExecuteScript(
+        _driver.ExecuteScript(
             "const el = arguments[0]; el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
             picker, value);
     }
+
+    /// <summary>
+    /// The phone's network sends the next upload twice at once: a copy with the same headers and body goes out beside the
+    /// app's own request, and both answers are kept in window.__kycCopies. The app sees only its own answer.
+    /// </summary>
+    private const string SendNextUploadTwice = """
+        (() => {
+          const P = XMLHttpRequest.prototype;
+          const open = P.open, setHeader = P.setRequestHeader, send = P.send;
+          const keep = (status, text) => { let id = null; try { id = JSON.parse(text).attemptId ?? null; } catch { } window.__kycCopies.push({ status, attemptId: id }); };
+          window.__kycCopies = [];
+          P.open = function (method, url, ...rest) { this.__copy = { method, url: String(url), headers: {} }; return open.call(this, method, url, ...rest); };
+          P.setRequestHeader = function (name, value) { if (this.__copy) this.__copy.headers[name] = value; return setHeader.call(this, name, value); };
+          P.send = function (body) {
+            const c = this.__copy;
+            if (c && c.method === 'POST' && c.url.includes('/verification/attempts')) {
+              P.open = open; P.setRequestHeader = setHeader; P.send = send;
+              fetch(c.url, { method: 'POST', headers: c.headers, body }).then(async r => keep(r.status, await r.text()), () => keep(0, ''));
+              this.addEventListener('loadend', () => keep(this.status, this.responseText));
+            }
+            return send.call(this, body);
+          };
+        })();
+        """;
 }

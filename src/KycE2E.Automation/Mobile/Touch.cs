@@ -36,9 +36,16 @@ public sealed class Touch(IWebDriver driver, TimeSpan timeout, AppLocators locat
         field.SendKeys(text);
     }
 
-    /// <summary>Waits until the element is shown with this text in it.</summary>
+    /// <summary>Waits until the element is shown reading exactly this text (white space folded, as a reader sees it).</summary>
     public void ExpectText(AppElement element, string text) =>
-        Until(d => All(d, element).FirstOrDefault(e => e.Displayed && e.Text.Contains(text, StringComparison.Ordinal)), $"{element} reading '{text}'");
+        Until(d => All(d, element).FirstOrDefault(e => e.Displayed && Folded(e.Text) == Folded(text)), $"{element} reading exactly '{text}'");
+
+    /// <summary>Waits until no instance of the element is on the screen.</summary>
+    public void ExpectAbsent(AppElement element) =>
+        Until(d => All(d, element).Count == 0, $"no {element}");
+
+    /// <summary>Text as a reader sees it: runs of white space as one space, none at the ends.</summary>
+    public static string Folded(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Waits until some shown instance of the element has the attribute's value.</summary>
     public void ExpectAttribute(AppElement element, string attribute, Func<string, bool> value, string expectation) =>

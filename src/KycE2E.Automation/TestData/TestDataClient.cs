@@ -69,9 +69,11 @@ public sealed class TestDataClient
         return (await ReadAsync<JsonElement>(response, "POST /test-api/clock/advance", cancel)).GetProperty("now").GetDateTimeOffset();
     }
 
-    public async Task<DateTimeOffset> NowAsync(CancellationToken cancel = default)
+    /// <summary>The sandbox clock's now: the user's own time when <paramref name="userId"/> is given.</summary>
+    public async Task<DateTimeOffset> NowAsync(string? userId = null, CancellationToken cancel = default)
     {
-        using var response = await SendAsync(HttpMethod.Get, "test-api/clock", null, cancel);
+        var path = userId is null ? "test-api/clock" : $"test-api/clock?userId={Uri.EscapeDataString(userId)}";
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancel);
         return (await ReadAsync<JsonElement>(response, "GET /test-api/clock", cancel)).GetProperty("now").GetDateTimeOffset();
     }
 
@@ -140,12 +142,18 @@ public sealed record VerificationRecord(
     int AttemptsLeft,
     DateTimeOffset? LockedUntil,
     bool CanRetry,
+    DateTimeOffset? PendingSince,
     DateTimeOffset? ExpectedReviewBy,
     bool PendingTooLong,
     IReadOnlyList<string> HighlightFields,
-    IReadOnlyList<AttemptRecord> Attempts);
+    IReadOnlyList<AttemptRecord> Attempts,
+    DateTimeOffset Now)
+{
+    /// <summary>The attempt made last (the highest number).</summary>
+    public AttemptRecord LastAttempt => Attempts.MaxBy(a => a.Number) ?? throw new InvalidOperationException("The case has no attempt.");
+}
 
-public sealed record AttemptRecord(string AttemptId, int Number, string Status, IReadOnlyList<string> Reasons, string? RejectType, AttemptDetailsRecord? Details, bool HasFrontImage, bool HasBackImage);
+public sealed record AttemptRecord(string AttemptId, int Number, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<string> Reasons, string? RejectType, AttemptDetailsRecord? Details, bool HasFrontImage, bool HasBackImage);
 
 public sealed record AttemptDetailsRecord(string Region, string DocumentType, string FullName, string DocumentNumber, DateOnly DateOfBirth);
 

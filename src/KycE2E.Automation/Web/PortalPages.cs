@@ -35,6 +35,12 @@ public sealed class VerificationStatusPage(IPage page)
 
     public ILocator Reasons => page.GetByTestId("rejection-reason");
 
+    public ILocator Reason(string code) => Reasons.And(page.Locator($"[data-reason='{code}']"));
+
+    public ILocator AttemptsLeft => page.GetByTestId("attempts-left");
+
+    public ILocator FinalNote => page.GetByTestId("final-note");
+
     public ILocator Retry => page.GetByTestId("retry-button");
 
     public ILocator ContactSupport => page.GetByTestId("contact-support");

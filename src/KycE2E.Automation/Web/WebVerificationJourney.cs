@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using KycE2E.Automation.Accessibility;
 using Microsoft.Playwright;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Identity;
@@ -16,6 +20,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     private readonly PersonalCenterPage _center = new(page);
     private readonly VerificationStatusPage _status = new(page);
     private readonly VerificationFormPage _form = new(page);
+    private readonly ConcurrentQueue<SubmissionCopy> _copies = new();
     private GuideVocabulary _words = GuideVocabulary.Chinese;
 
     public Platform Platform => Platform.Web;
@@ -52,15 +57,15 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
         {
             var shown = _status.Reasons.Nth(i);
             await Expect(shown).ToHaveAttributeAsync("data-reason", reasons[i].Code);
-            await Expect(shown).ToContainTextAsync(new Regex(Regex.Escape(_words.ReasonKeywords[reasons[i].Code]), RegexOptions.IgnoreCase));
+            await Expect(shown).ToHaveTextAsync(_words.Reason(reasons[i]));
         }
     }
 
     public async Task ExpectReasonAmongAsync(RejectionReason reason)
     {
-        var shown = page.Locator($"[data-testid='rejection-reason'][data-reason='{reason.Code}']");
+        var shown = _status.Reason(reason.Code);
         await Expect(shown).ToBeVisibleAsync();
-        await Expect(shown).ToContainTextAsync(new Regex(Regex.Escape(_words.ReasonKeywords[reason.Code]), RegexOptions.IgnoreCase));
+        await Expect(shown).ToHaveTextAsync(_words.Reason(reason));
     }
 
     public async Task ExpectRetryOfferedAsync()
@@ -68,6 +73,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
         await Expect(_status.Retry).ToBeVisibleAsync();
         await Expect(_status.Retry).ToHaveTextAsync(_words.Retry);
         await Expect(_status.ContactSupport).ToHaveCountAsync(0);
+        await Expect(_status.FinalNote).ToHaveCountAsync(0);
     }
 
     public async Task ExpectSentToSupportAsync()
@@ -77,16 +83,20 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
         await Expect(_status.Retry).ToHaveCountAsync(0);
     }
 
+    public async Task ExpectFinalNoteAsync() => await Expect(_status.FinalNote).ToHaveTextAsync(_words.Messages.FinalNote);
+
+    public async Task ExpectAttemptsLeftAsync(int count)
+    {
+        await Expect(_status.AttemptsLeft).ToHaveTextAsync(_words.AttemptsLeft(count));
+        await Expect(_status.AttemptsLeft).ToHaveAttributeAsync("data-attempts-left", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task ExpectHighlightedAsync(string field) =>
         await Expect(_form.FieldGroup(field)).ToHaveAttributeAsync("data-highlighted", "true");
 
     public async Task ExpectPrefilledWithoutPhotosAsync(FormDetails last)
     {
-        await Expect(_form.Field("region")).ToHaveValueAsync(last.Region);
-        await Expect(_form.Field("documentType")).ToHaveValueAsync(last.DocumentType);
-        await Expect(_form.Field("fullName")).ToHaveValueAsync(last.FullName);
-        await Expect(_form.Field("documentNumber")).ToHaveValueAsync(last.DocumentNumber);
-        await Expect(_form.Field("dateOfBirth")).ToHaveValueAsync(last.DateOfBirthText);
+        await ExpectFieldsHoldAsync(last);
         await Expect(_form.Field("frontImage")).ToHaveValueAsync("");
         await Expect(_form.Field("backImage")).ToHaveValueAsync("");
     }
@@ -123,11 +133,12 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
         await _form.Submit.ClickAsync();
     }
 
-    public async Task ExpectPendingAsync()
+    public async Task ExpectPendingAsync(DateTimeOffset expectedBy)
     {
         await ExpectStatusAsync("pending");
-        await Expect(_status.PendingNote).ToBeVisibleAsync();
-        await Expect(_status.ExpectedReviewTime).ToHaveAttributeAsync("data-expected-review-by", new Regex(@"^\d{4}-\d{2}-\d{2}T"));
+        await Expect(_status.PendingNote).ToHaveTextAsync(_words.Messages.PendingNote);
+        await Expect(_status.ExpectedReviewTime).ToHaveTextAsync(_words.ExpectedBy(expectedBy));
+        await ExpectNotPendingTooLongAsync();
     }
 
     public async Task ReloadStatusAsync() => await page.ReloadAsync();
@@ -136,42 +147,121 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
 
     public async Task ExpectFormErrorAsync(string field, string code)
     {
-        await Expect(_form.Error(field)).ToBeVisibleAsync();
-        await Expect(_form.Error(field)).ToHaveAttributeAsync("data-error", code);
+        var error = _form.Error(field);
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToHaveAttributeAsync("data-error", code);
+        await Expect(error).ToHaveTextAsync(_words.FormError(code));
         await Expect(_form.Field(field)).ToHaveAttributeAsync("aria-invalid", "true");
+        var id = await error.GetAttributeAsync("id");
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new PlaywrightException($"The error beside {field} has no id, so nothing ties it to its field for a screen reader.");
+        }
+
+        await Expect(_form.Field(field)).ToHaveAttributeAsync("aria-describedby", new Regex($@"(^|\s){Regex.Escape(id)}(\s|$)"));
     }
 
     public async Task ExpectUploadFailedAsync()
     {
         await Expect(_form.UploadError).ToBeVisibleAsync();
-        await Expect(_form.UploadError).ToContainTextAsync(_words.UploadFailed);
+        await Expect(_form.UploadError).ToHaveTextAsync(_words.UploadFailed);
     }
 
-    public async Task ExpectCheckShowsAsync(FormDetails details)
+    public async Task ExpectNothingLostAsync(FormDetails details, bool withBack)
     {
         await Expect(_form.Check("fullName")).ToHaveTextAsync(details.FullName);
         await Expect(_form.Check("documentNumber")).ToHaveTextAsync(details.DocumentNumber);
         await Expect(_form.Check("dateOfBirth")).ToHaveTextAsync(details.DateOfBirthText);
+        await ExpectFieldsHoldAsync(details);
         await Expect(_form.Field("frontImage")).Not.ToHaveValueAsync("");
+        if (withBack)
+        {
+            await Expect(_form.Field("backImage")).Not.ToHaveValueAsync("");
+        }
     }
 
     public async Task SubmitAgainAsync() => await _form.Submit.ClickAsync();
 
-    public async Task ExpectSubmissionRefusedAsync(string code)
+    public async Task ExpectSubmissionRefusedAsync(string code, string? message = null)
     {
         await Expect(_form.FormError).ToBeVisibleAsync();
         await Expect(_form.FormError).ToHaveAttributeAsync("data-code", code);
+        if (message is not null)
+        {
+            await Expect(_form.FormError).ToHaveTextAsync(message);
+        }
     }
 
     public async Task OpenStatusPageAsync() => await page.GotoAsync("account/verification");
 
-    public async Task ExpectLockedUntilAsync() =>
-        await Expect(_status.LockedUntil).ToHaveAttributeAsync("data-locked-until", new Regex(@"^\d{4}-\d{2}-\d{2}T"));
+    public async Task GoBackAndReturnAsync()
+    {
+        await page.GoBackAsync();
+        await Expect(_center.IdentityVerification).ToBeVisibleAsync();
+        await page.GoForwardAsync();
+    }
+
+    public async Task ExpectLockedUntilAsync(DateTimeOffset until)
+    {
+        await Expect(_status.LockedUntil).ToHaveTextAsync(_words.LockedUntil(until));
+        await Expect(_status.LockedUntil).ToHaveAttributeAsync("data-locked-until", new Regex("^" + Regex.Escape(until.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    public async Task ExpectNotLockedAsync()
+    {
+        await Expect(_status.Status).ToBeVisibleAsync();
+        await Expect(_status.LockedUntil).ToHaveCountAsync(0);
+        await Expect(_status.Reason(RejectionReason.AttemptsExceeded.Code)).ToHaveCountAsync(0);
+    }
 
     public async Task ExpectPendingTooLongAsync()
     {
-        await Expect(_status.PendingTooLong).ToBeVisibleAsync();
+        await Expect(_status.PendingTooLong).ToHaveTextAsync(_words.Messages.PendingTooLong);
         await Expect(_status.ContactSupport).ToHaveTextAsync(_words.ContactSupport);
+    }
+
+    public async Task ExpectNotPendingTooLongAsync()
+    {
+        await Expect(_status.PendingNote).ToBeVisibleAsync();
+        await Expect(_status.PendingTooLong).ToHaveCountAsync(0);
+        await Expect(_status.ContactSupport).ToHaveCountAsync(0);
+    }
+
+    public async Task SwitchLanguageAsync(string locale)
+    {
+        _words = GuideVocabulary.For(locale);
+        await page.GotoAsync($"account/verification?lang={Uri.EscapeDataString(locale)}");
+    }
+
+    public async Task SendNextSubmissionTwiceAsync() =>
+        await page.RouteAsync("**/account/verification/attempts", async route =>
+        {
+            var copies = await Task.WhenAll(route.FetchAsync(), route.FetchAsync());
+            foreach (var copy in copies)
+            {
+                var body = await copy.JsonAsync();
+                _copies.Enqueue(new SubmissionCopy(copy.Status, body is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("attemptId", out var id) ? id.GetString() : null));
+            }
+
+            await route.FulfillAsync(new RouteFulfillOptions { Response = copies[0] });
+        }, new PageRouteOptions { Times = 1 });
+
+    public Task<IReadOnlyList<SubmissionCopy>> SubmissionCopiesAsync()
+    {
+        // The page is answered only after both copies came back, so by the pending page both are in.
+        return Task.FromResult<IReadOnlyList<SubmissionCopy>>([.. _copies]);
+    }
+
+    public async Task<IReadOnlyList<string>> BlockingAccessibilityProblemsAsync() =>
+        AccessibilityFindings.Blocking(await page.RunAxe());
+
+    private async Task ExpectFieldsHoldAsync(FormDetails details)
+    {
+        await Expect(_form.Field("region")).ToHaveValueAsync(details.Region);
+        await Expect(_form.Field("documentType")).ToHaveValueAsync(details.DocumentType);
+        await Expect(_form.Field("fullName")).ToHaveValueAsync(details.FullName);
+        await Expect(_form.Field("documentNumber")).ToHaveValueAsync(details.DocumentNumber);
+        await Expect(_form.Field("dateOfBirth")).ToHaveValueAsync(details.DateOfBirthText);
     }
 
     private static FilePayload Payload(string side, DocumentPhoto photo) => new()

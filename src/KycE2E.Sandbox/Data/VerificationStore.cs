@@ -188,11 +188,14 @@ public sealed class VerificationStore(SandboxDatabase database, Hosting.UserCloc
         db.Execute("UPDATE attempts SET due_at = @dueAt WHERE id = @attemptId AND status = 'pending'", new { attemptId, dueAt = Iso(dueAt) });
     }
 
-    public bool IsApprovedElsewhere(string userId, string documentNumber)
+    /// <param name="ownAccountOnly">A deliberate defect (docs/defects.md): the query looks at the user's own account instead of the others.</param>
+    public bool IsApprovedElsewhere(string userId, string documentNumber, bool ownAccountOnly = false)
     {
         using var db = database.Open();
         return db.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM attempts WHERE status = 'approved' AND user_id <> @userId AND document_number = @documentNumber COLLATE NOCASE",
+            ownAccountOnly
+                ? "SELECT COUNT(*) FROM attempts WHERE status = 'approved' AND user_id = @userId AND document_number = @documentNumber COLLATE NOCASE"
+                : "SELECT COUNT(*) FROM attempts WHERE status = 'approved' AND user_id <> @userId AND document_number = @documentNumber COLLATE NOCASE",
             new { userId, documentNumber }) > 0;
     }
 

@@ -41,6 +41,16 @@ public sealed class SandboxDefects
         "app-retry-form-not-prefilled",
         "app-back-photo-not-sent",
         "app-upload-failure-shown-as-success",
+        "age-by-birth-year-only",
+        "eighteenth-birthday-not-counted",
+        "document-expiring-today-refused",
+        "name-match-tolerates-one-wrong-character",
+        "latin-name-order-enforced",
+        "duplicate-identity-checked-on-own-account",
+        "black-and-white-copy-accepted",
+        "reason-messages-swapped-glare-obscured",
+        "zh-expired-message-in-english",
+        "notification-lists-only-the-first-reason",
     ];
 
     public static readonly SandboxDefects None = new([]);

@@ -11,18 +11,36 @@ public sealed class TextCatalog
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLocale;
 
-    public TextCatalog()
+    public TextCatalog(Hosting.SandboxDefects defects)
     {
         var assembly = typeof(TextCatalog).Assembly;
-        _byLocale = Locales.ToFrozenDictionary(
+        var loaded = Locales.ToDictionary(
             l => l,
             l =>
             {
                 using var stream = assembly.GetManifestResourceStream($"KycE2E.Sandbox.Texts.texts.{l}.json")
                     ?? throw new InvalidOperationException($"texts.{l}.json is not embedded");
-                return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary();
-            },
-            StringComparer.OrdinalIgnoreCase);
+                return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+            });
+        Spoil(loaded, defects);
+        _byLocale = loaded.ToFrozenDictionary(l => l.Key, l => l.Value.ToFrozenDictionary(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Deliberate defects of the text files themselves, as a bad merge or a lost translation would leave them.</summary>
+    private static void Spoil(Dictionary<string, Dictionary<string, string>> texts, Hosting.SandboxDefects defects)
+    {
+        if (defects.Has("reason-messages-swapped-glare-obscured"))
+        {
+            foreach (var t in texts.Values)
+            {
+                (t["reason.PHOTO_GLARE"], t["reason.PHOTO_OBSCURED"]) = (t["reason.PHOTO_OBSCURED"], t["reason.PHOTO_GLARE"]);
+            }
+        }
+
+        if (defects.Has("zh-expired-message-in-english"))
+        {
+            texts["zh-CN"]["reason.DOCUMENT_EXPIRED"] = texts["en"]["reason.DOCUMENT_EXPIRED"];
+        }
     }
 
     public static string Normalize(string? locale)

@@ -36,7 +36,8 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         var back = Analyze(attempt.BackImage);
         foreach (var finding in new[] { front, back }.OfType<PhotoAnalysis>().SelectMany(a => a.Findings))
         {
-            if ((finding == QualityFinding.Blurry && defects.Has("blurry-photo-accepted")) || (finding == QualityFinding.Glare && defects.Has("glare-not-detected")))
+            if ((finding == QualityFinding.Blurry && defects.Has("blurry-photo-accepted")) || (finding == QualityFinding.Glare && defects.Has("glare-not-detected"))
+                || (finding == QualityFinding.LowQuality && defects.Has("black-and-white-copy-accepted")))
             {
                 continue;
             }
@@ -64,7 +65,7 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         var code = front?.Code ?? back?.Code;
         if (code is not null)
         {
-            if (!defects.Has("name-mismatch-not-detected") && !NameMatches(details.FullName, code.Holder))
+            if (!defects.Has("name-mismatch-not-detected") && !NameMatches(details.FullName, code.Holder, defects))
             {
                 reasons.Add(ReasonCode.NameMismatch);
             }
@@ -79,7 +80,8 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
                 reasons.Add(ReasonCode.DobMismatch);
             }
 
-            if (code.ExpiryDate < today && !(defects.Has("expired-id-card-accepted") && details.DocumentType == DocumentKind.IdCard))
+            var expired = defects.Has("document-expiring-today-refused") ? code.ExpiryDate <= today : code.ExpiryDate < today;
+            if (expired && !(defects.Has("expired-id-card-accepted") && details.DocumentType == DocumentKind.IdCard))
             {
                 reasons.Add(ReasonCode.DocumentExpired);
             }
@@ -91,7 +93,7 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         }
 
         var born = code?.Holder.DateOfBirth ?? details.DateOfBirth;
-        if (AgeOn(born, defects.Has("underage-age-on-expiry-date") && code is not null ? code.ExpiryDate : today) < rules.MinimumAge)
+        if (AgeOn(born, defects.Has("underage-age-on-expiry-date") && code is not null ? code.ExpiryDate : today, defects) < rules.MinimumAge)
         {
             reasons.Add(ReasonCode.Underage);
         }
@@ -101,7 +103,7 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
             reasons.Add(ReasonCode.RegionNotSupported);
         }
 
-        if (cases.IsApprovedElsewhere(attempt.UserId, code?.Holder.DocumentNumber ?? details.DocumentNumber))
+        if (cases.IsApprovedElsewhere(attempt.UserId, code?.Holder.DocumentNumber ?? details.DocumentNumber, ownAccountOnly: defects.Has("duplicate-identity-checked-on-own-account")))
         {
             reasons.Add(ReasonCode.DuplicateIdentity);
         }
@@ -113,12 +115,19 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
     }
 
     /// <summary>Chinese names compare as written; Latin ones ignore case and accept either name order.</summary>
-    public static bool NameMatches(string typed, Holder holder)
+    public static bool NameMatches(string typed, Holder holder, SandboxDefects? defects = null)
     {
+        defects ??= SandboxDefects.None;
         var name = FormValidation.Normalize(typed);
-        if (holder.ChineseName is { } chinese && string.Equals(name.Replace(" ", "", StringComparison.Ordinal), FormValidation.Normalize(chinese).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal))
+        if (holder.ChineseName is { } chinese)
         {
-            return true;
+            var written = name.Replace(" ", "", StringComparison.Ordinal);
+            var printed = FormValidation.Normalize(chinese).Replace(" ", "", StringComparison.Ordinal);
+            // Deliberate defect: an "OCR tolerance" that lets one wrong character through.
+            if (string.Equals(written, printed, StringComparison.Ordinal) || (defects.Has("name-match-tolerates-one-wrong-character") && OneCharacterApart(written, printed)))
+            {
+                return true;
+            }
         }
 
         if (holder.LatinName is not { } latin)
@@ -129,13 +138,37 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         var surname = FormValidation.Normalize(latin.Surname);
         var given = FormValidation.Normalize(latin.GivenNames);
         return string.Equals(name, $"{surname} {given}", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, $"{given} {surname}", StringComparison.OrdinalIgnoreCase);
+            || (!defects.Has("latin-name-order-enforced") && string.Equals(name, $"{given} {surname}", StringComparison.OrdinalIgnoreCase));
     }
 
-    public static int AgeOn(DateOnly born, DateOnly day)
+    public static int AgeOn(DateOnly born, DateOnly day, SandboxDefects? defects = null)
     {
+        defects ??= SandboxDefects.None;
         var age = day.Year - born.Year;
-        return born.AddYears(age) > day ? age - 1 : age;
+        if (defects.Has("age-by-birth-year-only"))
+        {
+            return age;
+        }
+
+        var birthday = born.AddYears(age);
+        return (defects.Has("eighteenth-birthday-not-counted") ? birthday >= day : birthday > day) ? age - 1 : age;
+    }
+
+    /// <summary>Same length and one character different (a substitution), or one character more or less.</summary>
+    private static bool OneCharacterApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < Math.Min(a.Length, b.Length) && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return a.Length == b.Length ? a[(i + 1)..] == b[(i + 1)..] : a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
     }
 
     private PhotoAnalysis? Analyze(string? imageName)

@@ -73,7 +73,9 @@ public sealed class ReviewRunner(
         var status = texts.Get(locale, $"status.{decision.Status}");
         var body = decision.Reasons.Count == 0
             ? texts.Get(locale, "notify.approved")
-            : texts.Get(locale, "notify.rejected") + " " + string.Join(" ", decision.Reasons.Select(r => texts.Get(locale, $"reason.{r}")));
+            : defects.Has("notification-lists-only-the-first-reason")
+                ? texts.Get(locale, "notify.rejected") + " " + texts.Get(locale, $"reason.{decision.Reasons[0]}")
+                : texts.Get(locale, "notify.rejected") + " " + string.Join(" ", decision.Reasons.Select(r => texts.Get(locale, $"reason.{r}")));
         return new OutboxMessage(userId, "email", user.Email, $"{texts.Get(locale, "notify.subject")}: {status}", body, decision.Status, now);
     }
 }

@@ -1,25 +1,17 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using FluentAssertions;
-using Microsoft.Playwright;
+using KycE2E.Automation.Journeys;
 using TechTalk.SpecFlow;
 
 namespace KycE2E.Specs.StepDefinitions;
 
-/// <summary>axe-core on the website's pages (web scenarios only: the page is the browser's).</summary>
+/// <summary>axe-core on the page shown now, on the website and in the app alike.</summary>
 [Binding]
-public sealed class AccessibilitySteps(IPage page)
+public sealed class AccessibilitySteps(IVerificationJourney journey)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [Then(@"the page has no serious or critical accessibility problems")]
     public async Task ThenThePageIsAccessible()
     {
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        blocking.Should().BeEmpty(Describe(blocking));
+        var blocking = await journey.BlockingAccessibilityProblemsAsync();
+        blocking.Should().BeEmpty(string.Join("; ", blocking));
     }
-
-    private static string Describe(IEnumerable<AxeResultItem> violations) =>
-        string.Join("; ", violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
 }

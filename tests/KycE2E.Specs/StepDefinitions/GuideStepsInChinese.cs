@@ -1,22 +1,31 @@
 using KycE2E.Automation.Journeys;
+using KycE2E.Automation.TestData;
+using KycE2E.Specs.Support;
 using TechTalk.SpecFlow;
 
 namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>The guide's own words (zh-CN features); the quoted labels are what the user must see.</summary>
 [Binding]
-public sealed class GuideStepsInChinese(IVerificationJourney journey, RetryEntrySteps entry, RetrySubmissionSteps submission)
+public sealed class GuideStepsInChinese(
+    ScenarioUser user,
+    ScenarioLanguage language,
+    ScenarioDocuments documents,
+    TestDataClient testData,
+    IVerificationJourney journey,
+    RetryActions retry)
 {
     private static readonly GuideVocabulary Words = GuideVocabulary.Chinese;
 
     [Given(@"用户的身份认证因照片模糊而失败")]
-    public async Task GivenRejectedForABlurryPhoto() => await entry.GivenARejectedUser(RejectionReason.PhotoBlurry);
+    public async Task GivenRejectedForABlurryPhoto() =>
+        await user.SeedAsync(testData, language, new VerificationSeed("rejected", [RejectionReason.PhotoBlurry.Code]));
 
     [When(@"她登录")]
-    public async Task WhenSheLogsIn() => await entry.WhenSheLogsIn();
+    public async Task WhenSheLogsIn() => await journey.LogInAsync(user.Current);
 
     [When(@"她点击个人中心，再点击身份认证")]
-    public async Task WhenSheOpensIdentityVerification() => await entry.WhenSheOpensIdentityVerification();
+    public async Task WhenSheOpensIdentityVerification() => await journey.OpenIdentityVerificationAsync();
 
     [Then(@"她看到认证状态为""([^""]+)""")]
     public async Task ThenSheSeesTheStatus(string label) => await journey.ExpectStatusAsync(StatusOf(label));
@@ -36,10 +45,14 @@ public sealed class GuideStepsInChinese(IVerificationJourney journey, RetryEntry
     }
 
     [When(@"她按身份证重新填写姓名和证件号码")]
-    public async Task WhenSheEntersHerDetails() => await submission.WhenSheEntersHerDetails();
+    public async Task WhenSheEntersHerDetails() => await retry.EnterAsync((await documents.IdentityAsync()).Details);
 
     [When(@"她上传清晰、无反光、无遮挡的身份证正反面照片")]
-    public async Task WhenSheUploadsSharpPhotos() => await submission.WhenSheUploadsSharpPhotos();
+    public async Task WhenSheUploadsSharpPhotos()
+    {
+        var identity = await documents.IdentityAsync();
+        await journey.ChoosePhotosAsync(identity.Front(), identity.Back());
+    }
 
     [When(@"她核对信息后点击""提交""")]
     public async Task WhenSheChecksAndSubmits() => await journey.CheckAndSubmitAsync();
@@ -48,11 +61,15 @@ public sealed class GuideStepsInChinese(IVerificationJourney journey, RetryEntry
     public async Task ThenSheIsAskedToWait(string label)
     {
         Expect(StatusOf(label), "pending");
-        await journey.ExpectPendingAsync();
+        await retry.ExpectPendingAsync();
     }
 
     [When(@"审核完成")]
-    public async Task WhenTheReviewCompletes() => await submission.WhenTheReviewHasRun();
+    public async Task WhenTheReviewCompletes()
+    {
+        await testData.AdvanceClockAsync(TestRun.Environment.Settings.Environment.ReviewDelay + TimeSpan.FromMinutes(1), user.Current.UserId);
+        await journey.ReloadStatusAsync();
+    }
 
     private static string StatusOf(string label) =>
         Words.Statuses.FirstOrDefault(s => s.Value == label).Key

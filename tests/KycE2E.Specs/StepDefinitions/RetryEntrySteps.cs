@@ -5,12 +5,17 @@ using TechTalk.SpecFlow;
 
 namespace KycE2E.Specs.StepDefinitions;
 
-/// <summary>Guide steps 1–4: a rejected user logs in, finds her verification through the personal center and retries.</summary>
+/// <summary>Guide steps 1–4: a rejected user logs in, finds her verification through the personal center and retries; and the ways back to it.</summary>
 [Binding]
 public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language, TestDataClient testData, IVerificationJourney journey)
 {
     [StepArgumentTransformation]
     public static RejectionReason Reason(string phrase) => RejectionReason.FromPhrase(phrase);
+
+    /// <summary>One reason or several, written "A and B" in the order the page lists them.</summary>
+    [StepArgumentTransformation]
+    public static ReasonList Reasons(string phrase) =>
+        new([.. phrase.Split(" and ", StringSplitOptions.TrimEntries).Select(RejectionReason.FromPhrase)]);
 
     [Given(@"a user whose verification failed because (.+)")]
     public async Task GivenARejectedUser(RejectionReason reason) =>
@@ -23,10 +28,10 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
     public async Task WhenSheOpensIdentityVerification() => await journey.OpenIdentityVerificationAsync();
 
     [Then(@"she sees that her verification failed because (.+), and for nothing else")]
-    public async Task ThenSheSeesTheOnlyReason(RejectionReason reason)
+    public async Task ThenSheSeesTheOnlyReasons(ReasonList reasons)
     {
         await journey.ExpectStatusAsync("rejected");
-        await journey.ExpectReasonsAsync([reason]);
+        await journey.ExpectReasonsAsync(reasons.Items);
     }
 
     [Then(@"she sees that her verification failed because (?!.*, and for nothing else$)(.+)")]
@@ -42,9 +47,36 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
     [Then(@"she is sent to customer support")]
     public async Task ThenSheIsSentToSupport() => await journey.ExpectSentToSupportAsync();
 
+    [Then(@"she is told that her verification cannot be retried")]
+    public async Task ThenSheIsToldItIsFinal() => await journey.ExpectFinalNoteAsync();
+
+    [Then(@"she has (\d+) attempts? left today")]
+    public async Task ThenSheHasAttemptsLeft(int count) => await journey.ExpectAttemptsLeftAsync(count);
+
+    [Then(@"the page says the same in her other language")]
+    public async Task ThenThePageSaysTheSameInTheOtherLanguage()
+    {
+        var record = await testData.GetVerificationAsync(user.Current.UserId);
+        await journey.SwitchLanguageAsync(GuideVocabulary.For(user.Current.Locale).Other.Locale);
+        await journey.ExpectStatusAsync(record.Status);
+        await journey.ExpectReasonsAsync([.. record.Reasons.Select(RejectionReason.FromPhrase)]);
+    }
+
+    [When(@"she reloads the page")]
+    public async Task WhenSheReloads() => await journey.ReloadStatusAsync();
+
+    [When(@"she goes back and returns to the page")]
+    public async Task WhenSheGoesBackAndReturns() => await journey.GoBackAndReturnAsync();
+
+    [When(@"she opens her verification again later, from a bookmark or the app's icon")]
+    public async Task WhenSheOpensItAgain() => await journey.OpenStatusPageAsync();
+
     [When(@"she retries")]
     public async Task WhenSheRetries() => await journey.RetryAsync();
 
     [Then(@"she is asked for her details again")]
     public async Task ThenTheFormIsShown() => await journey.ExpectVerificationFormAsync();
 }
+
+/// <summary>The reasons a step names, in the order the page lists them.</summary>
+public sealed record ReasonList(IReadOnlyList<RejectionReason> Items);

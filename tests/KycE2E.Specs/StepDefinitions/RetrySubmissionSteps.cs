@@ -1,5 +1,4 @@
 using FluentAssertions;
-using KycE2E.Automation.Identity;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
@@ -10,7 +9,7 @@ namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>Guide steps 4–6 and what follows: details and photos again, check, submit, wait, result.</summary>
 [Binding]
-public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments documents, TestDataClient testData, IVerificationJourney journey)
+public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments documents, TestDataClient testData, IVerificationJourney journey, RetryActions retry)
 {
     /// <summary>A form field as a feature names it.</summary>
     public sealed record DetailField(string FormField, HolderField HolderField);
@@ -23,18 +22,19 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
         _ => new DetailField("dateOfBirth", HolderField.DateOfBirth),
     };
 
-    [StepArgumentTransformation(@"(sharp|blurry|glared|covered|cropped)")]
+    [StepArgumentTransformation(@"(sharp|blurry|glared|covered|cropped|black-and-white)")]
     public static PhotoVariant Photo(string phrase) => phrase switch
     {
         "sharp" => PhotoVariant.Clear,
         "blurry" => PhotoVariant.Blurry,
         "glared" => PhotoVariant.Glare,
         "covered" => PhotoVariant.Obscured,
-        _ => PhotoVariant.Cropped,
+        "cropped" => PhotoVariant.Cropped,
+        _ => PhotoVariant.Greyscale,
     };
 
     [When(@"she enters her details exactly as on her ID card")]
-    public async Task WhenSheEntersHerDetails() => await EnterAsync((await documents.IdentityAsync()).Details);
+    public async Task WhenSheEntersHerDetails() => await retry.EnterAsync((await documents.IdentityAsync()).Details);
 
     [When(@"she uploads sharp photos of both sides of her ID card")]
     public async Task WhenSheUploadsSharpPhotos()
@@ -46,27 +46,48 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     [When(@"she checks her details and submits them")]
     public async Task WhenSheChecksAndSubmits() => await journey.CheckAndSubmitAsync();
 
-    [When(@"she retries with her details exactly as on her ID card and a (blurry|glared|covered|cropped) photo of the front")]
-    public async Task WhenSheRetriesWithAnUnclearPhoto(PhotoVariant photo)
+    [When(@"she retries with her (ID card|passport), her details exactly as on it and a (blurry|glared|covered|cropped|black-and-white) photo of the front")]
+    public async Task WhenSheRetriesWithAnUnclearPhoto(string document, PhotoVariant photo)
     {
-        var identity = await documents.IdentityAsync();
-        await RetryAndSubmitAsync(identity.Details, identity.Front(photo), identity.Back());
+        var identity = await documents.IdentityAsync(idCard: document == "ID card");
+        await retry.SubmitAndWaitAsync(identity.Details, identity.Front(photo), identity.Back());
     }
 
     [When(@"she retries with her (ID card|passport) and a mistake in her (name|ID number|date of birth)")]
     public async Task WhenSheRetriesWithAMistake(string document, DetailField field)
     {
         var identity = await documents.IdentityAsync(idCard: document == "ID card");
-        await RetryAndSubmitAsync(identity.DetailsDifferingIn(field.HolderField), identity.Front(), identity.Back());
+        await retry.SubmitAndWaitAsync(identity.DetailsDifferingIn(field.HolderField), identity.Front(), identity.Back());
+    }
+
+    [When(@"she retries with her ID card and one character in the middle of her name wrong")]
+    public async Task WhenSheRetriesWithTheNameWrongInTheMiddle()
+    {
+        var identity = await documents.IdentityAsync();
+        await retry.SubmitAndWaitAsync(identity.DetailsWithNameChangedInTheMiddle(), identity.Front(), identity.Back());
+    }
+
+    [When(@"she retries with her passport and her name in pinyin, given name first")]
+    public async Task WhenSheRetriesWithTheLatinNameGivenNameFirst()
+    {
+        var identity = await documents.IdentityAsync(idCard: false);
+        await retry.SubmitAndWaitAsync(identity.DetailsWithLatinNameGivenNameFirst(), identity.Front(), identity.Back());
+    }
+
+    [When(@"she retries with her details exactly as on her ID card and sharp photos")]
+    public async Task WhenSheRetriesWithSharpPhotos()
+    {
+        var identity = await documents.IdentityAsync();
+        await retry.SubmitAsync(identity.Details, identity.Front(), identity.Back());
     }
 
     [Then(@"she is asked to wait for the review, with the time it is expected by")]
-    public async Task ThenSheIsAskedToWait() => await journey.ExpectPendingAsync();
+    public async Task ThenSheIsAskedToWait() => await retry.ExpectPendingAsync();
 
     [When(@"the review has run")]
     public async Task WhenTheReviewHasRun()
     {
-        await testData.AdvanceClockAsync(TimeSpan.FromMinutes(3), user.Current.UserId);
+        await testData.AdvanceClockAsync(TestRun.Environment.Settings.Environment.ReviewDelay + TimeSpan.FromMinutes(1), user.Current.UserId);
         await journey.ReloadStatusAsync();
     }
 
@@ -74,11 +95,10 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     public async Task ThenSheSeesApproved() => await journey.ExpectStatusAsync("approved");
 
     [Then(@"she is notified that her verification was approved")]
-    public async Task ThenSheIsNotified()
-    {
-        var outbox = await testData.OutboxAsync(user.Current.UserId);
-        outbox.Should().ContainSingle(m => m.Status == "approved" && m.Recipient == user.Current.Email);
-    }
+    public async Task ThenSheIsNotifiedOfTheApproval() => await ExpectNotifiedAsync("approved", []);
+
+    [Then(@"she is notified that her verification failed because (.+)")]
+    public async Task ThenSheIsNotifiedOfTheRejection(ReasonList reasons) => await ExpectNotifiedAsync("rejected", reasons.Items);
 
     [Then(@"her (name|ID number|date of birth) is highlighted for correction")]
     public async Task ThenTheFieldIsHighlighted(DetailField field) => await journey.ExpectHighlightedAsync(field.FormField);
@@ -87,36 +107,15 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     public async Task ThenHerLastDetailsArePrefilled() =>
         await journey.ExpectPrefilledWithoutPhotosAsync(documents.LastSubmitted ?? throw new InvalidOperationException("Nothing was submitted in this scenario."));
 
-    private async Task EnterAsync(FormDetails details)
+    /// <summary>Exactly one e-mail about this review, to her, saying this result in her language and nothing that contradicts it.</summary>
+    private async Task ExpectNotifiedAsync(string status, IReadOnlyList<RejectionReason> reasons)
     {
-        await journey.EnterDetailsAsync(details);
-        documents.LastSubmitted = details;
-    }
-
-    [When(@"she retries with her details exactly as on her ID card and sharp photos")]
-    public async Task WhenSheRetriesWithSharpPhotos()
-    {
-        var identity = await documents.IdentityAsync();
-        await RetryAsync(identity.Details, identity.Front(), identity.Back());
-    }
-
-    /// <summary>Retry, then the form filled in: details and photos, not yet submitted.</summary>
-    internal async Task FillRetryAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
-    {
-        await journey.RetryAsync();
-        await EnterAsync(details);
-        await journey.ChoosePhotosAsync(front, back);
-    }
-
-    internal async Task RetryAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
-    {
-        await FillRetryAsync(details, front, back);
-        await journey.CheckAndSubmitAsync();
-    }
-
-    private async Task RetryAndSubmitAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
-    {
-        await RetryAsync(details, front, back);
-        await journey.ExpectPendingAsync();
+        var words = GuideVocabulary.For(user.Current.Locale);
+        var outbox = await testData.OutboxAsync(user.Current.UserId);
+        var message = outbox.Should().ContainSingle("one review, one message").Which;
+        message.Status.Should().Be(status);
+        message.Recipient.Should().Be(user.Current.Email);
+        message.Subject.Should().Be($"{words.Messages.NotificationSubject}: {words.Status(status)}");
+        message.Body.Should().Be(words.Notification(status, reasons));
     }
 }

@@ -36,6 +36,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, FeatureContext featu
         _artifacts = new ScenarioArtifacts(environment.RunDir, feature.FeatureInfo.Title, TitleWithExample(), platform.ToString());
         container.RegisterInstanceAs(environment.TestData);
         container.RegisterInstanceAs(new ScenarioLanguage(feature.FeatureInfo.Language.Name));
+        container.RegisterInstanceAs(ScenarioSeed.For(environment.Settings.Run.Seed, feature.FeatureInfo.Title, TitleWithExample(), platform.ToString()));
 
         IVerificationJourney journey;
         if (platform == Platform.Web)

@@ -11,13 +11,20 @@ public sealed class ScenarioUser
 
     public bool Exists => _current is not null;
 
-    /// <summary>How many attempts the user had when the scenario began, to tell whether the scenario used one.</summary>
+    /// <summary>How many attempts the user had when the scenario began, as the environment recorded them, to tell whether the scenario used one.</summary>
     public int AttemptsAtStart { get; private set; }
 
     /// <summary>Seeds the scenario's user through the test-data API, in the scenario's language.</summary>
     public async Task SeedAsync(TestDataClient testData, ScenarioLanguage language, VerificationSeed verification)
     {
         _current = await testData.CreateUserAsync(new NewUser(language.Locale, Verification: verification));
-        AttemptsAtStart = verification.AttemptsUsed ?? 1;
+        AttemptsAtStart = (await testData.GetVerificationAsync(_current.UserId)).Attempts.Count;
+    }
+
+    /// <summary>Moves her sandbox clock forward to <paramref name="moment"/> (or leaves it if it is there already).</summary>
+    public async Task<DateTimeOffset> AdvanceClockToAsync(TestDataClient testData, DateTimeOffset moment)
+    {
+        var now = await testData.NowAsync(Current.UserId);
+        return moment > now ? await testData.AdvanceClockAsync(moment - now, Current.UserId) : now;
     }
 }

@@ -25,8 +25,10 @@ public static class TestRun
         {
             var parameters = TestContext.Parameters.Names.Select(n => new KeyValuePair<string, string?>(n, TestContext.Parameters[n]));
             var settings = SuiteConfiguration.Load(parameters, AppContext.BaseDirectory);
+            settings.Run.Seed = ScenarioSeed.RunSeed(settings.Run.Seed);
             _environment = await TestEnvironment.StartAsync(settings, RepositoryLayout.Root);
             await TestContext.Progress.WriteLineAsync($"KycE2E: target {_environment.BaseUrl} ({(settings.Environment.StartsSandbox ? "the run's own sandbox" : "external")}), artifacts in {_environment.RunDir}");
+            await TestContext.Progress.WriteLineAsync($"KycE2E: random data seed {settings.Run.Seed} (the same people and photos again: ./e2e run --seed {settings.Run.Seed})");
             // Seconds from the start of the run until each part was ready; ./e2e bench reads them.
             await File.WriteAllTextAsync(Path.Combine(_environment.RunDir, "startup.json"), JsonSerializer.Serialize(_environment.Startup, ScenarioRecord.Json));
         }

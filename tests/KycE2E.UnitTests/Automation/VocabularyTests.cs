@@ -14,7 +14,7 @@ public sealed class VocabularyTests
 
     [TestCase("zh-CN")]
     [TestCase("en")]
-    public void Every_reason_message_holds_its_keyword(string locale)
+    public void Every_reason_message_is_the_sandboxs_word_for_word_and_no_two_are_alike(string locale)
     {
         var words = GuideVocabulary.For(locale);
         var texts = SandboxTexts(locale);
@@ -22,8 +22,44 @@ public sealed class VocabularyTests
         foreach (var reason in RejectionReason.All)
         {
             texts.Should().ContainKey($"reason.{reason.Code}");
-            texts[$"reason.{reason.Code}"].Should().ContainEquivalentOf(words.ReasonKeywords[reason.Code], $"{reason.Code} in {locale}");
+            texts[$"reason.{reason.Code}"].Should().Be(words.Reason(reason), $"{reason.Code} in {locale}");
         }
+
+        words.ReasonMessages.Values.Should().OnlyHaveUniqueItems("a message swapped between two reasons must be told apart");
+    }
+
+    [TestCase("zh-CN")]
+    [TestCase("en")]
+    public void The_sentences_with_values_are_the_sandboxs(string locale)
+    {
+        var words = GuideVocabulary.For(locale);
+        var texts = SandboxTexts(locale);
+
+        texts["status.attemptsLeft"].Should().Be(words.Messages.AttemptsLeft);
+        texts["status.expectedBy"].Should().Be(words.Messages.ExpectedBy);
+        texts["status.lockedUntil"].Should().Be(words.Messages.LockedUntil);
+        texts["form.locked"].Should().Be(words.Messages.RefusedUntil);
+        texts["status.pendingNote"].Should().Be(words.Messages.PendingNote);
+        texts["status.pendingTooLong"].Should().Be(words.Messages.PendingTooLong);
+        texts["status.finalNote"].Should().Be(words.Messages.FinalNote);
+        texts["notify.approved"].Should().Be(words.Messages.NotificationApproved);
+        texts["notify.rejected"].Should().Be(words.Messages.NotificationRejected);
+        foreach (var (code, message) in words.Messages.FormErrors)
+        {
+            texts[$"error.{code}"].Should().Be(message);
+        }
+    }
+
+    [Test]
+    public void A_time_reads_in_China_Standard_Time_to_the_minute_with_the_zone_named()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 17, 59, 59, TimeSpan.Zero);
+
+        DisplayTime.Format(at).Should().Be("2026-12-01 01:59 UTC+8");
+        GuideVocabulary.English.LockedUntil(at).Should().Be("Too many attempts. You can retry after 2026-12-01 01:59 UTC+8.");
+        GuideVocabulary.Chinese.AttemptsLeft(3).Should().Be("剩余尝试次数：3");
+        GuideVocabulary.English.Notification("rejected", [RejectionReason.PhotoGlare, RejectionReason.NameMismatch])
+            .Should().Be("Your identity verification failed: The photo has glare. Retake it away from strong light. The name does not match the document.");
     }
 
     [Test]
@@ -47,7 +83,7 @@ public sealed class VocabularyTests
         texts["status.retry"].Should().Be(words.Retry);
         texts["status.contactSupport"].Should().Be(words.ContactSupport);
         texts["form.submit"].Should().Be(words.Submit);
-        texts["form.uploadFailed"].Should().Contain(words.UploadFailed);
+        texts["form.uploadFailed"].Should().Be(words.UploadFailed);
         foreach (var (status, label) in words.Statuses)
         {
             texts[$"status.{status}"].Should().Be(label);

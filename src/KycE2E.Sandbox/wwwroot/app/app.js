@@ -156,7 +156,7 @@ async function profileScreen() {
   return screen('app-profile', t('nav.profile'), { tab: 'profile' },
     h('div', { class: 'profile-head' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, me.email.slice(0, 1).toUpperCase()), h('span', {}, me.email)),
     h('ul', { class: 'list' },
-      h('li', {}, h('button', { 'data-testid': 'profile-personal-center', onclick: () => go('personal-center') }, t('center.title'), h('span', { 'aria-hidden': 'true' }, '›'))),
+      h('li', {}, h('button', { class: 'chevron', 'data-testid': 'profile-personal-center', onclick: () => go('personal-center') }, t('center.title'))),
       h('li', {}, h('button', { 'data-testid': 'app-logout', onclick: () => signOut() }, t('nav.logout')))),
     languageSwitcher());
 }
@@ -174,7 +174,7 @@ function languageSwitcher() {
 function personalCenterScreen() {
   return screen('app-personal-center', t('center.title'), { back: 'profile' },
     h('ul', { class: 'list' },
-      h('li', {}, h('button', { 'data-testid': 'center-identity-verification', onclick: () => go(defects.has('app-identity-verification-entry-broken') ? 'verifications' : 'verification') }, t('center.verification'), h('span', { 'aria-hidden': 'true' }, '›'))),
+      h('li', {}, h('button', { class: 'chevron', 'data-testid': 'center-identity-verification', onclick: () => go(defects.has('app-identity-verification-entry-broken') ? 'verifications' : 'verification') }, t('center.verification'))),
       h('li', {}, h('button', { disabled: true }, t('center.security')))));
 }
 

@@ -1,0 +1,56 @@
+using FluentAssertions;
+using KycE2E.Automation.Identity;
+using KycE2E.Automation.Journeys;
+using KycE2E.Automation.TestData;
+using KycE2E.Documents;
+
+namespace KycE2E.Specs.Support;
+
+/// <summary>The retry as several steps use it: open the form, fill it in, submit, and the pending page that should follow.</summary>
+public sealed class RetryActions(ScenarioUser user, ScenarioDocuments documents, TestDataClient testData, IVerificationJourney journey)
+{
+    /// <summary>Guide step 4: the details typed, remembered as what the retry form should show again.</summary>
+    public async Task EnterAsync(FormDetails details)
+    {
+        await journey.EnterDetailsAsync(details);
+        documents.LastSubmitted = details;
+    }
+
+    /// <summary>Retry, then the form filled in: details and photos, not yet submitted.</summary>
+    public async Task FillAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
+    {
+        await journey.RetryAsync();
+        await EnterAsync(details);
+        await journey.ChoosePhotosAsync(front, back);
+    }
+
+    public async Task SubmitAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
+    {
+        await FillAsync(details, front, back);
+        await journey.CheckAndSubmitAsync();
+    }
+
+    /// <summary>Submitted and accepted: the pending page follows.</summary>
+    public async Task SubmitAndWaitAsync(FormDetails details, DocumentPhoto front, DocumentPhoto? back)
+    {
+        await SubmitAsync(details, front, back);
+        await ExpectPendingAsync();
+    }
+
+    /// <summary>
+    /// The pending page with the time the review is expected by, as the user reads it: her new attempt's submission time
+    /// plus the environment's promised delay (the environment's own record must say the same).
+    /// </summary>
+    public async Task ExpectPendingAsync()
+    {
+        // The page first: it follows the environment's answer, so the attempt is recorded by then.
+        await journey.ExpectStatusAsync("pending");
+        var record = await testData.GetVerificationAsync(user.Current.UserId);
+        var attempt = record.LastAttempt;
+        attempt.Number.Should().BeGreaterThan(user.AttemptsAtStart, "the submission is a new attempt");
+        attempt.Status.Should().Be("pending");
+        var expectedBy = attempt.SubmittedAt + TestRun.Environment.Settings.Environment.ReviewDelay;
+        record.ExpectedReviewBy.Should().Be(expectedBy, "the review is promised the environment's review delay after the submission");
+        await journey.ExpectPendingAsync(expectedBy);
+    }
+}
