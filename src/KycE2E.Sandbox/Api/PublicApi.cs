@@ -116,9 +116,11 @@ public sealed record VerificationView(
             ? c.Status == VerificationStatus.Pending && c.PendingSince is { } since && (now - since).TotalDays > VerificationCase.PendingTooLong.TotalHours
             : c.IsPendingTooLong(now);
         Func<string, string?> fieldOf = defects.Has("highlight-points-at-wrong-field") ? HighlightedFieldBefore : ReasonCode.FieldOf;
+        // ATTEMPTS_EXCEEDED explains the lock; once it has lifted it is no longer a reason the user has to act on.
+        IReadOnlyList<string> reasons = c.IsLocked(now) ? c.Reasons : [.. c.Reasons.Where(r => r != ReasonCode.AttemptsExceeded)];
         return new(
             c.Status,
-            c.Reasons,
+            reasons,
             c.RejectType,
             c.ModerationComment,
             c.AttemptsUsed,
@@ -129,7 +131,7 @@ public sealed record VerificationView(
             c.PendingSince,
             c.Status == VerificationStatus.Pending && last is not null ? last.DueAt : null,
             pendingTooLong,
-            c.Status == VerificationStatus.Rejected ? [.. c.Reasons.Select(fieldOf).OfType<string>().Distinct()] : [],
+            c.Status == VerificationStatus.Rejected ? [.. reasons.Select(fieldOf).OfType<string>().Distinct()] : [],
             PrefillView.Of(last?.Details));
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
@@ -28,6 +30,7 @@ public sealed class AttemptRulesTests : SandboxTests
         locked.LockedUntil.Should().NotBeNull();
         locked.CanRetry.Should().BeFalse();
         locked.AttemptsUsed.Should().Be(5, "the refused submission is not an attempt");
+        Reasons(await AppViewAsync(token)).Should().Contain("ATTEMPTS_EXCEEDED", "the app shows why retry is locked");
 
         await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
 
@@ -35,7 +38,11 @@ public sealed class AttemptRulesTests : SandboxTests
         reopened.CanRetry.Should().BeTrue();
         reopened.LockedUntil.Should().BeNull();
         reopened.AttemptsLeft.Should().Be(5);
+        reopened.Reasons.Should().NotContain("ATTEMPTS_EXCEEDED", "the lock has lifted").And.Contain("PHOTO_GLARE", "the review's own reasons stay");
         token = await Sandbox.App.LogInAsync(user); // a day later the app's token has expired too
+        var appView = await AppViewAsync(token);
+        Reasons(appView).Should().NotContain("ATTEMPTS_EXCEEDED", "the lock has lifted").And.Contain("PHOTO_GLARE");
+        appView.GetProperty("canRetry").GetBoolean().Should().BeTrue();
         (await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
     }
 
@@ -123,10 +130,7 @@ public sealed class AttemptRulesTests : SandboxTests
         await Sandbox.App.SubmitAsync(token, typo, identity.Front(), identity.Back());
         await Sandbox.TestData.RunReviewsAsync(user.UserId);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/verification");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var response = await Sandbox.Http.SendAsync(request);
-        var view = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var view = await AppViewAsync(token);
 
         view.GetProperty("prefill").GetProperty("fullName").GetString().Should().Be(typo.FullName);
         view.GetProperty("prefill").GetProperty("documentNumber").GetString().Should().Be(typo.DocumentNumber);
@@ -149,5 +153,17 @@ public sealed class AttemptRulesTests : SandboxTests
         (await Sandbox.App.LogInAsync(user)).Should().NotBeNullOrEmpty();
         await Sandbox.TestData.RunReviewsAsync(user.UserId);
         (await Sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
+    }
+
+    private static IEnumerable<string?> Reasons(JsonElement view) => view.GetProperty("reasons").EnumerateArray().Select(e => e.GetString());
+
+    /// <summary>The case as the app reads it: GET /api/v1/verification with its bearer token.</summary>
+    private async Task<JsonElement> AppViewAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/verification");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Sandbox.Http.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 }
