@@ -1,4 +1,3 @@
-using System.Globalization;
 using KycE2E.Sandbox.Domain;
 using KycE2E.Sandbox.Texts;
 
@@ -66,7 +65,7 @@ public static class SubmissionHttp
         SubmissionOutcome.Locked l => Results.Json(
             new
             {
-                title = texts.Get(locale, "form.locked", l.Until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+                title = texts.Get(locale, "form.locked", DisplayTime.Format(l.Until)),
                 status = 429,
                 code = "attempts_exceeded",
                 lockedUntil = l.Until,

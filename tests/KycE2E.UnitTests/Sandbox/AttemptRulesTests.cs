@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
@@ -8,7 +10,7 @@ using KycE2E.Documents;
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>The attempt limit and its lock on the sandbox clock, faults, idempotency, pre-filling, and a restart that loses nothing.</summary>
-public sealed class AttemptRulesTests : SandboxTests
+public sealed partial class AttemptRulesTests : SandboxTests
 {
     [Test]
     public async Task The_sixth_submission_in_24_hours_is_refused_and_locks_retry_until_the_clock_moves()
@@ -44,6 +46,28 @@ public sealed class AttemptRulesTests : SandboxTests
         Reasons(appView).Should().NotContain("ATTEMPTS_EXCEEDED", "the lock has lifted").And.Contain("PHOTO_GLARE");
         appView.GetProperty("canRetry").GetBoolean().Should().BeTrue();
         (await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    [TestCase("en")]
+    [TestCase("zh-CN")]
+    public async Task The_attempt_limit_refusal_and_the_portal_show_the_lock_time_in_China_Standard_Time(string locale)
+    {
+        var user = await Sandbox.TestData.CreateUserAsync(new NewUser(locale, Verification: new VerificationSeed("rejected", ["PHOTO_BLURRY"], AttemptsUsed: 5)));
+        var identity = TestIdentity.Adult(Today);
+
+        var refused = await Sandbox.App.SubmitAsync(await Sandbox.App.LogInAsync(user), identity.Details, identity.Front(), identity.Back());
+
+        refused.Status.Should().Be(HttpStatusCode.TooManyRequests, refused.ToString());
+        var lockedUntil = refused.Json.GetProperty("lockedUntil").GetDateTimeOffset();
+        var shown = lockedUntil.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture);
+        refused.Json.GetProperty("title").GetString().Should().Contain(shown);
+
+        using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
+        await portal.LogInAsync(user);
+        var (_, html, _) = await portal.OpenAsync("account/verification");
+        var lockedLine = LockedUntilLine().Match(html);
+        lockedLine.Success.Should().BeTrue("the status page of a locked user says until when");
+        WebUtility.HtmlDecode(lockedLine.Groups["text"].Value).Should().Contain(shown, "the portal and the refusal show one time the same way");
     }
 
     [Test]
@@ -166,4 +190,7 @@ public sealed class AttemptRulesTests : SandboxTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
+
+    [GeneratedRegex("data-testid=\"locked-until\"[^>]*>(?<text>[^<]*)<")]
+    private static partial Regex LockedUntilLine();
 }
