@@ -71,6 +71,20 @@ public sealed partial class AttemptRulesTests : SandboxTests
     }
 
     [Test]
+    public async Task The_app_is_given_the_users_sandbox_date_for_its_date_of_birth_check()
+    {
+        var (user, token) = await Sandbox.RejectedUserAsync();
+
+        var userNow = await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromDays(3), user.UserId);
+        var view = await AppViewAsync(token);
+
+        (userNow - await Sandbox.TestData.NowAsync()).Should().BeCloseTo(TimeSpan.FromDays(3), TimeSpan.FromMinutes(1), "only her clock moved");
+        view.GetProperty("today").GetString().Should().Be(
+            DateOnly.FromDateTime(userNow.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "the server checks the date of birth against her sandbox date, 3 days ahead of everyone else's");
+    }
+
+    [Test]
     public async Task A_review_completes_when_theSandbox_clock_reaches_its_due_time()
     {
         var (user, token) = await Sandbox.RejectedUserAsync();

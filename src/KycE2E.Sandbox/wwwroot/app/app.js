@@ -311,7 +311,9 @@ function normalizeName(text) {
   return (text ?? '').normalize('NFKC').split(/\s+/).filter(Boolean).join(' ');
 }
 
-function todayIso() {
+/** The user's date on the sandbox clock, which the server checks the date of birth against; the phone's only if not given. */
+function todayIso(s) {
+  if (s.today) return s.today;
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -351,7 +353,7 @@ async function validateForm(s) {
   if (!dob) errors.dateOfBirth = 'required';
   else {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dob);
-    dobOk = !!m && validDate(+m[1], +m[2], +m[3]) && +m[1] >= 1900 && dob <= todayIso();
+    dobOk = !!m && validDate(+m[1], +m[2], +m[3]) && +m[1] >= 1900 && dob <= todayIso(s);
     if (!dobOk) errors.dateOfBirth = 'date_invalid';
   }
 
@@ -489,7 +491,7 @@ function buildForm(s) {
   const documentNumber = h('input', {
     type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', value: p.documentNumber ?? '', maxlength: 40,
   });
-  const dateOfBirth = h('input', { type: 'date', value: p.dateOfBirth ?? '', min: '1900-01-01', max: todayIso() });
+  const dateOfBirth = h('input', { type: 'date', value: p.dateOfBirth ?? '', min: '1900-01-01', max: todayIso(s) });
 
   s.summary = h('div', { class: 'notice error-notice', role: 'alert', 'data-testid': 'form-fix-errors', hidden: true });
   const notice = s.highlight.length > 0
@@ -666,6 +668,7 @@ async function formScreen() {
     key: randomId(),
     prefill: (defects.has('app-retry-form-not-prefilled') ? c.prefilled : c.prefill) ?? null,
     highlight: c.highlightFields ?? [],
+    today: /^\d{4}-\d{2}-\d{2}$/.test(c.today ?? '') ? c.today : null,
     urls: { frontImage: null, backImage: null },
     inputs: {},
     groups: {},
