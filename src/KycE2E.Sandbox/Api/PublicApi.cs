@@ -88,7 +88,7 @@ public static class PublicApi
     }
 }
 
-/// <summary>A case as clients see it: what to show, whether retry is offered, and what to pre-fill.</summary>
+/// <summary>A case as clients see it: what to show, whether retry is offered, what to pre-fill, and the user's sandbox date.</summary>
 public sealed record VerificationView(
     string Status,
     IReadOnlyList<string> Reasons,
@@ -103,7 +103,8 @@ public sealed record VerificationView(
     DateTimeOffset? ExpectedReviewBy,
     bool PendingTooLong,
     IReadOnlyList<string> HighlightFields,
-    PrefillView? Prefill)
+    PrefillView? Prefill,
+    DateOnly Today)
 {
     /// <param name="defects">The deliberate defects of the clients' view (none for the test-data API, which reports the truth).</param>
     public static VerificationView Of(VerificationCase c, Attempt? last, DateTimeOffset now, SandboxDefects? defects = null)
@@ -116,9 +117,11 @@ public sealed record VerificationView(
             ? c.Status == VerificationStatus.Pending && c.PendingSince is { } since && (now - since).TotalDays > VerificationCase.PendingTooLong.TotalHours
             : c.IsPendingTooLong(now);
         Func<string, string?> fieldOf = defects.Has("highlight-points-at-wrong-field") ? HighlightedFieldBefore : ReasonCode.FieldOf;
+        // ATTEMPTS_EXCEEDED explains the lock; once it has lifted it is no longer a reason the user has to act on.
+        IReadOnlyList<string> reasons = c.IsLocked(now) ? c.Reasons : [.. c.Reasons.Where(r => r != ReasonCode.AttemptsExceeded)];
         return new(
             c.Status,
-            c.Reasons,
+            reasons,
             c.RejectType,
             c.ModerationComment,
             c.AttemptsUsed,
@@ -129,8 +132,9 @@ public sealed record VerificationView(
             c.PendingSince,
             c.Status == VerificationStatus.Pending && last is not null ? last.DueAt : null,
             pendingTooLong,
-            c.Status == VerificationStatus.Rejected ? [.. c.Reasons.Select(fieldOf).OfType<string>().Distinct()] : [],
-            PrefillView.Of(last?.Details));
+            c.Status == VerificationStatus.Rejected ? [.. reasons.Select(fieldOf).OfType<string>().Distinct()] : [],
+            PrefillView.Of(last?.Details),
+            FormValidation.Today(now)); // the app checks the date of birth against the date the server checks it against
     }
 
     /// <summary>An older mapping of reasons to fields, with the name and the number the wrong way round.</summary>

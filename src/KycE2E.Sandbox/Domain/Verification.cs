@@ -38,7 +38,8 @@ public static class ReasonCode
     public const string DuplicateIdentity = "DUPLICATE_IDENTITY";
     public const string AttemptsExceeded = "ATTEMPTS_EXCEEDED";
 
-    public static readonly IReadOnlyList<(string Code, string DefaultType)> Table =
+    /// <summary>Every code with its default type; ATTEMPTS_EXCEEDED has none (null): it is a lock (lockedUntil), not a RETRY or FINAL rejection.</summary>
+    public static readonly IReadOnlyList<(string Code, string? DefaultType)> Table =
     [
         (PhotoBlurry, RejectType.Retry),
         (PhotoGlare, RejectType.Retry),
@@ -54,7 +55,7 @@ public static class ReasonCode
         (Underage, RejectType.Final),
         (RegionNotSupported, RejectType.Final),
         (DuplicateIdentity, RejectType.Final),
-        (AttemptsExceeded, RejectType.Final),
+        (AttemptsExceeded, null),
     ];
 
     public static bool IsKnown(string code) => Table.Any(r => r.Code == code);

@@ -214,7 +214,10 @@ public static partial class TestDataApi
     private static void Seed(SandboxDatabase database, string userId, VerificationSeed v, DateTimeOffset now, TimeSpan reviewDelay)
     {
         var reasons = ReasonCode.InReportOrder(v.Reasons ?? []);
-        var used = v.AttemptsUsed ?? (v.Status == VerificationStatus.NotStarted ? 0 : 1);
+        // ATTEMPTS_EXCEEDED seeds what the product's lock is: the attempt limit used up in the window and retry closed for a day.
+        var locked = reasons.Contains(ReasonCode.AttemptsExceeded);
+        var used = locked ? VerificationCase.AttemptLimit : v.AttemptsUsed ?? (v.Status == VerificationStatus.NotStarted ? 0 : 1);
+        IReadOnlyList<string> reviewReasons = [.. reasons.Where(r => r != ReasonCode.AttemptsExceeded)];
         AttemptDetails? details = v.Details is { } d
             ? new AttemptDetails(d.Region!.ToUpperInvariant(), d.DocumentType!, d.FullName!, d.DocumentNumber!.ToUpperInvariant(),
                 DateOnly.ParseExact(d.DateOfBirth!, "yyyy-MM-dd", CultureInfo.InvariantCulture))
@@ -230,12 +233,12 @@ public static partial class TestDataApi
             VerificationStore.Insert(db, tx, new Attempt(
                 VerificationStore.NewAttemptId(), userId, n, now, status == VerificationStatus.Pending ? now + reviewDelay : now,
                 last ? details : null, null, null, status,
-                last ? reasons : [], last ? rejectType : RejectType.Retry, last ? v.ModerationComment : null,
+                last ? reviewReasons : [], last ? rejectType : RejectType.Retry, last ? v.ModerationComment : null,
                 status == VerificationStatus.Pending ? null : now, Seeded: true), null);
         }
 
         VerificationStore.Save(db, tx, new VerificationCase(
-            userId, v.Status!, reasons, rejectType, v.ModerationComment, used, null,
+            userId, v.Status!, reasons, rejectType, v.ModerationComment, used, locked ? now + VerificationCase.LockDuration : null,
             v.Status == VerificationStatus.Pending ? now : null));
         tx.Commit();
     }

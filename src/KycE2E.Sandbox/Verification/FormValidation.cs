@@ -38,6 +38,9 @@ public static partial class FormValidation
         public bool IsValid => Errors.Count == 0;
     }
 
+    /// <summary>The date a form is checked on: the UTC date of the user's sandbox clock.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+
     /// <param name="requireBack">The forms ask for the back of an ID card; the API leaves it to the review (BACK_SIDE_MISSING).</param>
     public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Hosting.SandboxDefects? defects = null)
     {

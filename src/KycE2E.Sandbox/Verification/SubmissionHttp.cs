@@ -1,4 +1,3 @@
-using System.Globalization;
 using KycE2E.Sandbox.Domain;
 using KycE2E.Sandbox.Texts;
 
@@ -61,21 +60,32 @@ public static class SubmissionHttp
                 messages = i.Errors.ToDictionary(e => e.Key, e => texts.Get(locale, $"error.{e.Value}")),
             },
             statusCode: 400),
-        SubmissionOutcome.UploadFailed => Results.Json(
-            new { title = texts.Get(locale, "form.uploadFailed"), status = 503, code = "upload_failed" }, statusCode: 503),
-        SubmissionOutcome.Locked l => Results.Json(
-            new
-            {
-                title = texts.Get(locale, "form.locked", l.Until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-                status = 429,
-                code = "attempts_exceeded",
-                lockedUntil = l.Until,
-            },
-            statusCode: 429),
-        SubmissionOutcome.NotAllowed n => Results.Json(
-            new { title = texts.Get(locale, "form.notAllowed"), status = 409, code = "not_allowed", verificationStatus = n.Case.Status }, statusCode: 409),
+        SubmissionOutcome.UploadFailed => Refused(outcome, texts, locale),
+        SubmissionOutcome.Locked l => Refused(outcome, texts, locale, ("lockedUntil", l.Until)),
+        SubmissionOutcome.NotAllowed n => Refused(outcome, texts, locale, ("verificationStatus", n.Case.Status)),
         _ => throw new InvalidOperationException($"unknown outcome {outcome}"),
     };
+
+    /// <summary>A submission refused as a whole (not for its fields): its HTTP status, its code and what the user is told, for every client.</summary>
+    public static (int Status, string Code, string Title) Refusal(SubmissionOutcome outcome, TextCatalog texts, string locale) => outcome switch
+    {
+        SubmissionOutcome.UploadFailed => (503, "upload_failed", texts.Get(locale, "form.uploadFailed")),
+        SubmissionOutcome.Locked l => (429, "attempts_exceeded", texts.Get(locale, "form.locked", DisplayTime.Format(l.Until))),
+        SubmissionOutcome.NotAllowed => (409, "not_allowed", texts.Get(locale, "form.notAllowed")),
+        _ => throw new InvalidOperationException($"{outcome} is not a refusal"),
+    };
+
+    private static IResult Refused(SubmissionOutcome outcome, TextCatalog texts, string locale, params (string Name, object Value)[] extra)
+    {
+        var (status, code, title) = Refusal(outcome, texts, locale);
+        var body = new Dictionary<string, object> { ["title"] = title, ["status"] = status, ["code"] = code };
+        foreach (var (name, value) in extra)
+        {
+            body[name] = value;
+        }
+
+        return Results.Json(body, statusCode: status);
+    }
 
     private static async Task<UploadedPhoto?> PhotoAsync(IFormFile? file, CancellationToken cancel)
     {

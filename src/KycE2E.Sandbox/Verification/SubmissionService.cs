@@ -36,7 +36,7 @@ public sealed class SubmissionService(
             return new SubmissionOutcome.NotAllowed(current);
         }
 
-        var checkedForm = FormValidation.Check(form, DateOnly.FromDateTime(now.UtcDateTime), requireBack, defects);
+        var checkedForm = FormValidation.Check(form, FormValidation.Today(now), requireBack, defects);
         if (!checkedForm.IsValid)
         {
             return new SubmissionOutcome.Invalid(checkedForm.Errors);

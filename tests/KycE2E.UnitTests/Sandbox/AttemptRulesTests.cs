@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
@@ -6,7 +10,7 @@ using KycE2E.Documents;
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>The attempt limit and its lock on the sandbox clock, faults, idempotency, pre-filling, and a restart that loses nothing.</summary>
-public sealed class AttemptRulesTests : SandboxTests
+public sealed partial class AttemptRulesTests : SandboxTests
 {
     [Test]
     public async Task The_sixth_submission_in_24_hours_is_refused_and_locks_retry_until_the_clock_moves()
@@ -28,6 +32,7 @@ public sealed class AttemptRulesTests : SandboxTests
         locked.LockedUntil.Should().NotBeNull();
         locked.CanRetry.Should().BeFalse();
         locked.AttemptsUsed.Should().Be(5, "the refused submission is not an attempt");
+        Reasons(await AppViewAsync(token)).Should().Contain("ATTEMPTS_EXCEEDED", "the app shows why retry is locked");
 
         await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
 
@@ -35,8 +40,48 @@ public sealed class AttemptRulesTests : SandboxTests
         reopened.CanRetry.Should().BeTrue();
         reopened.LockedUntil.Should().BeNull();
         reopened.AttemptsLeft.Should().Be(5);
+        reopened.Reasons.Should().NotContain("ATTEMPTS_EXCEEDED", "the lock has lifted").And.Contain("PHOTO_GLARE", "the review's own reasons stay");
         token = await Sandbox.App.LogInAsync(user); // a day later the app's token has expired too
+        var appView = await AppViewAsync(token);
+        Reasons(appView).Should().NotContain("ATTEMPTS_EXCEEDED", "the lock has lifted").And.Contain("PHOTO_GLARE");
+        appView.GetProperty("canRetry").GetBoolean().Should().BeTrue();
         (await Sandbox.App.SubmitAsync(token, identity.Details, identity.Front(), identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    [TestCase("en")]
+    [TestCase("zh-CN")]
+    public async Task The_attempt_limit_refusal_and_the_portal_show_the_lock_time_in_China_Standard_Time(string locale)
+    {
+        var user = await Sandbox.TestData.CreateUserAsync(new NewUser(locale, Verification: new VerificationSeed("rejected", ["PHOTO_BLURRY"], AttemptsUsed: 5)));
+        var identity = TestIdentity.Adult(Today);
+
+        var refused = await Sandbox.App.SubmitAsync(await Sandbox.App.LogInAsync(user), identity.Details, identity.Front(), identity.Back());
+
+        refused.Status.Should().Be(HttpStatusCode.TooManyRequests, refused.ToString());
+        var lockedUntil = refused.Json.GetProperty("lockedUntil").GetDateTimeOffset();
+        var shown = lockedUntil.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture);
+        refused.Json.GetProperty("title").GetString().Should().Contain(shown);
+
+        using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
+        await portal.LogInAsync(user);
+        var (_, html, _) = await portal.OpenAsync("account/verification");
+        var lockedLine = LockedUntilLine().Match(html);
+        lockedLine.Success.Should().BeTrue("the status page of a locked user says until when");
+        WebUtility.HtmlDecode(lockedLine.Groups["text"].Value).Should().Contain(shown, "the portal and the refusal show one time the same way");
+    }
+
+    [Test]
+    public async Task The_app_is_given_the_users_sandbox_date_for_its_date_of_birth_check()
+    {
+        var (user, token) = await Sandbox.RejectedUserAsync();
+
+        var userNow = await Sandbox.TestData.AdvanceClockAsync(TimeSpan.FromDays(3), user.UserId);
+        var view = await AppViewAsync(token);
+
+        (userNow - await Sandbox.TestData.NowAsync()).Should().BeCloseTo(TimeSpan.FromDays(3), TimeSpan.FromMinutes(1), "only her clock moved");
+        view.GetProperty("today").GetString().Should().Be(
+            DateOnly.FromDateTime(userNow.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "the server checks the date of birth against her sandbox date, 3 days ahead of everyone else's");
     }
 
     [Test]
@@ -123,10 +168,7 @@ public sealed class AttemptRulesTests : SandboxTests
         await Sandbox.App.SubmitAsync(token, typo, identity.Front(), identity.Back());
         await Sandbox.TestData.RunReviewsAsync(user.UserId);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/verification");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var response = await Sandbox.Http.SendAsync(request);
-        var view = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var view = await AppViewAsync(token);
 
         view.GetProperty("prefill").GetProperty("fullName").GetString().Should().Be(typo.FullName);
         view.GetProperty("prefill").GetProperty("documentNumber").GetString().Should().Be(typo.DocumentNumber);
@@ -150,4 +192,19 @@ public sealed class AttemptRulesTests : SandboxTests
         await Sandbox.TestData.RunReviewsAsync(user.UserId);
         (await Sandbox.TestData.GetVerificationAsync(user.UserId)).Status.Should().Be("approved");
     }
+
+    private static IEnumerable<string?> Reasons(JsonElement view) => view.GetProperty("reasons").EnumerateArray().Select(e => e.GetString());
+
+    /// <summary>The case as the app reads it: GET /api/v1/verification with its bearer token.</summary>
+    private async Task<JsonElement> AppViewAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/verification");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Sandbox.Http.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [GeneratedRegex("data-testid=\"locked-until\"[^>]*>(?<text>[^<]*)<")]
+    private static partial Regex LockedUntilLine();
 }

@@ -20,6 +20,16 @@ public sealed class ReasonCodeTests
     }
 
     [Test]
+    public void ATTEMPTS_EXCEEDED_is_a_lock_and_leaves_the_type_to_the_other_reasons()
+    {
+        ReasonCode.IsKnown("ATTEMPTS_EXCEEDED").Should().BeTrue();
+        ReasonCode.DefaultTypeFor(["ATTEMPTS_EXCEEDED"]).Should().Be(RejectType.Retry);
+        ReasonCode.DefaultTypeFor(["PHOTO_BLURRY", "ATTEMPTS_EXCEEDED"]).Should().Be(RejectType.Retry);
+        ReasonCode.DefaultTypeFor(["UNDERAGE", "ATTEMPTS_EXCEEDED"]).Should().Be(RejectType.Final);
+        ReasonCode.InReportOrder(["ATTEMPTS_EXCEEDED", "PHOTO_BLURRY"]).Should().Equal("PHOTO_BLURRY", "ATTEMPTS_EXCEEDED");
+    }
+
+    [Test]
     public void Retry_is_offered_only_for_an_unlocked_RETRY_rejection()
     {
         var now = DateTimeOffset.Parse("2026-11-26T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);

@@ -83,6 +83,36 @@ public sealed class TestDataApiTests
         user.ToString().Should().NotContain(user.Password);
     }
 
+    [TestCase(new[] { "ATTEMPTS_EXCEEDED" }, null, "RETRY")]
+    [TestCase(new[] { "PHOTO_BLURRY", "ATTEMPTS_EXCEEDED" }, null, "RETRY")]
+    [TestCase(new[] { "UNDERAGE", "ATTEMPTS_EXCEEDED" }, null, "FINAL")]
+    [TestCase(new[] { "ATTEMPTS_EXCEEDED" }, "FINAL", "FINAL")]
+    public async Task A_seeded_ATTEMPTS_EXCEEDED_is_the_lock_the_product_sets_and_lifts_after_24_hours(string[] reasons, string? rejectType, string expectedType)
+    {
+        var client = new TestDataClient(_http, _key);
+        var user = await client.CreateUserAsync(new NewUser("en", "CN", new VerificationSeed("rejected", reasons, rejectType)));
+
+        var locked = await client.GetVerificationAsync(user.UserId);
+        var now = System.Text.Json.JsonDocument.Parse(await client.GetVerificationJsonAsync(user.UserId)).RootElement.GetProperty("now").GetDateTimeOffset();
+
+        locked.Status.Should().Be("rejected");
+        locked.Reasons.Should().Equal(reasons);
+        locked.RejectType.Should().Be(expectedType, "the type comes from the other reasons or the seed; ATTEMPTS_EXCEEDED is a lock, not a type");
+        locked.AttemptsUsed.Should().Be(5, "the lock comes with the sixth submission in 24 hours");
+        locked.AttemptsLeft.Should().Be(0);
+        locked.LockedUntil.Should().NotBeNull();
+        locked.LockedUntil!.Value.Should().BeCloseTo(now + TimeSpan.FromHours(24), TimeSpan.FromMinutes(1));
+        locked.CanRetry.Should().BeFalse();
+
+        await client.AdvanceClockAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1), user.UserId);
+
+        var lifted = await client.GetVerificationAsync(user.UserId);
+        lifted.LockedUntil.Should().BeNull();
+        lifted.Reasons.Should().Equal(reasons.Where(r => r != "ATTEMPTS_EXCEEDED"));
+        lifted.AttemptsLeft.Should().Be(5, "the seeded attempts have left the 24-hour window");
+        lifted.CanRetry.Should().Be(expectedType == "RETRY");
+    }
+
     [TestCase("""{"verification":{"status":"weird"}}""", "*verification.status 'weird'*")]
     [TestCase("""{"verification":{"status":"rejected","reasons":["NOPE"]}}""", "*unknown code 'NOPE'*")]
     [TestCase("""{"verification":{"status":"approved","reasons":["PHOTO_BLURRY"]}}""", "*only go with status 'rejected'*")]

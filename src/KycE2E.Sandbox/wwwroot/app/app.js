@@ -86,11 +86,18 @@ function go(route) {
   else location.hash = `#/${route}`;
 }
 
-/** A date and time from the API (ISO 8601), in the phone's time zone and the app's language. */
-function localDateTime(iso) {
+const CHINA_STANDARD_TIME_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * A time from the API (ISO 8601) as the portal and the server's messages show it, whatever the phone's time zone:
+ * China Standard Time (UTC+8, fixed, no daylight saving) with the zone named, "yyyy-MM-dd HH:mm UTC+8" (server: DisplayTime).
+ */
+function displayTime(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  const cst = new Date(d.getTime() + CHINA_STANDARD_TIME_MS);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${cst.getUTCFullYear()}-${two(cst.getUTCMonth() + 1)}-${two(cst.getUTCDate())} ${two(cst.getUTCHours())}:${two(cst.getUTCMinutes())} UTC+8`;
 }
 
 /** Back is a route, or a function for steps inside one route. */
@@ -201,11 +208,11 @@ async function verificationScreen() {
     hero.append(h('p', { class: 'note', 'data-testid': 'pending-note' }, t('status.pendingNote')));
     const facts = h('div', { class: 'facts' });
     if (c.pendingSince) {
-      facts.append(h('p', { 'data-testid': 'pending-since', 'data-pending-since': c.pendingSince }, t('status.submittedAt', localDateTime(c.pendingSince))));
+      facts.append(h('p', { 'data-testid': 'pending-since', 'data-pending-since': c.pendingSince }, t('status.submittedAt', displayTime(c.pendingSince))));
     }
     if (c.expectedReviewBy) {
       facts.append(h('p', { 'data-testid': 'expected-review-time', 'data-expected-review-by': c.expectedReviewBy },
-        t('status.expectedBy', localDateTime(c.expectedReviewBy))));
+        t('status.expectedBy', displayTime(c.expectedReviewBy))));
     }
     if (facts.childElementCount > 0) hero.append(facts);
     if (c.pendingTooLong) {
@@ -225,7 +232,7 @@ async function verificationScreen() {
     hero.append(h('p', { class: 'note', 'data-testid': 'attempts-left', 'data-attempts-left': c.attemptsLeft }, t('status.attemptsLeft', c.attemptsLeft)));
     if (c.lockedUntil) {
       cards.push(h('div', { class: 'notice warn', 'data-testid': 'locked-until', 'data-locked-until': c.lockedUntil },
-        icon('lock'), h('span', {}, t('status.lockedUntil', localDateTime(c.lockedUntil)))));
+        icon('lock'), h('span', {}, t('status.lockedUntil', displayTime(c.lockedUntil)))));
     }
     if (defects.has('app-retry-button-missing') ? c.can_retry : c.canRetry) {
       actions.push(h('button', { class: 'btn primary', 'data-testid': 'retry-button', onclick: () => go('verification/form') },
@@ -237,7 +244,7 @@ async function verificationScreen() {
   } else if (c.status === 'not_started') {
     if (c.lockedUntil) {
       cards.push(h('div', { class: 'notice warn', 'data-testid': 'locked-until', 'data-locked-until': c.lockedUntil },
-        icon('lock'), h('span', {}, t('status.lockedUntil', localDateTime(c.lockedUntil)))));
+        icon('lock'), h('span', {}, t('status.lockedUntil', displayTime(c.lockedUntil)))));
     }
     if (c.canStart) {
       actions.push(h('button', { class: 'btn primary', 'data-testid': 'start-verification', onclick: () => go('verification/form') }, t('status.start')));
@@ -304,7 +311,9 @@ function normalizeName(text) {
   return (text ?? '').normalize('NFKC').split(/\s+/).filter(Boolean).join(' ');
 }
 
-function todayIso() {
+/** The user's date on the sandbox clock, which the server checks the date of birth against; the phone's only if not given. */
+function todayIso(s) {
+  if (s.today) return s.today;
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -344,7 +353,7 @@ async function validateForm(s) {
   if (!dob) errors.dateOfBirth = 'required';
   else {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dob);
-    dobOk = !!m && validDate(+m[1], +m[2], +m[3]) && +m[1] >= 1900 && dob <= todayIso();
+    dobOk = !!m && validDate(+m[1], +m[2], +m[3]) && +m[1] >= 1900 && dob <= todayIso(s);
     if (!dobOk) errors.dateOfBirth = 'date_invalid';
   }
 
@@ -482,7 +491,7 @@ function buildForm(s) {
   const documentNumber = h('input', {
     type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', value: p.documentNumber ?? '', maxlength: 40,
   });
-  const dateOfBirth = h('input', { type: 'date', value: p.dateOfBirth ?? '', min: '1900-01-01', max: todayIso() });
+  const dateOfBirth = h('input', { type: 'date', value: p.dateOfBirth ?? '', min: '1900-01-01', max: todayIso(s) });
 
   s.summary = h('div', { class: 'notice error-notice', role: 'alert', 'data-testid': 'form-fix-errors', hidden: true });
   const notice = s.highlight.length > 0
@@ -638,7 +647,7 @@ function submit(s) {
       dropFormState();
       signOut();
     } else if (status === 429) {
-      const text = body.title || t('form.locked', body.lockedUntil ? localDateTime(body.lockedUntil) : '');
+      const text = body.title || t('form.locked', body.lockedUntil ? displayTime(body.lockedUntil) : '');
       showAlert(s, 'form-error', text, body.code || 'attempts_exceeded');
       s.alerts.firstChild.setAttribute('data-locked-until', body.lockedUntil ?? '');
     } else if (status === 409) {
@@ -659,6 +668,7 @@ async function formScreen() {
     key: randomId(),
     prefill: (defects.has('app-retry-form-not-prefilled') ? c.prefilled : c.prefill) ?? null,
     highlight: c.highlightFields ?? [],
+    today: /^\d{4}-\d{2}-\d{2}$/.test(c.today ?? '') ? c.today : null,
     urls: { frontImage: null, backImage: null },
     inputs: {},
     groups: {},

@@ -32,6 +32,7 @@ function clearErrors() {
     const el = byId(`error-${name}`);
     el.hidden = true; el.textContent = ''; el.removeAttribute('data-error');
     form.elements[name].removeAttribute('aria-invalid');
+    form.elements[name].removeAttribute('aria-describedby');
   }
   for (const id of ['upload-error', 'form-error']) { const el = byId(id); el.hidden = true; el.textContent = ''; }
 }
@@ -42,6 +43,7 @@ function showErrors(errors, messages) {
     if (!el) continue;
     el.dataset.error = code; el.textContent = messages[name] ?? code; el.hidden = false;
     form.elements[name].setAttribute('aria-invalid', 'true');
+    form.elements[name].setAttribute('aria-describedby', el.id);
   }
   show('details');
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
@@ -13,15 +12,4 @@ public sealed class StatusModel(VerificationViews views) : PageModel
     {
         View = views.ForClient(User.UserId());
     }
-
-    /// <summary>Times are shown in China Standard Time, where the guide's users are, with the zone named.</summary>
-    public string Local(DateTimeOffset t) => PortalTime.Format(t);
-}
-
-public static class PortalTime
-{
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
-    public static string Format(DateTimeOffset t) =>
-        t.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm 'UTC+8'", CultureInfo.InvariantCulture);
 }
