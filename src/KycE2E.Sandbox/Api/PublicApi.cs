@@ -110,15 +110,17 @@ public sealed record VerificationView(
     public static VerificationView Of(VerificationCase c, Attempt? last, DateTimeOffset now, SandboxDefects? defects = null)
     {
         defects ??= SandboxDefects.None;
-        var canRetry = defects.Has("final-shown-as-retry")
+        var locked = defects.Has("lock-lifts-a-minute-early") ? c.IsLocked(now + TimeSpan.FromMinutes(1)) : c.IsLocked(now);
+        var canRetry = defects.Has("lock-lifts-a-minute-early") ? c.Status == VerificationStatus.Rejected && c.RejectType == Domain.RejectType.Retry && !locked
+            : defects.Has("final-shown-as-retry")
             ? c.Status == VerificationStatus.Rejected && !c.IsLocked(now)
             : c.CanRetry(now);
         var pendingTooLong = defects.Has("pending-too-long-never-shown")
             ? c.Status == VerificationStatus.Pending && c.PendingSince is { } since && (now - since).TotalDays > VerificationCase.PendingTooLong.TotalHours
-            : c.IsPendingTooLong(now);
+            : defects.Has("pending-too-long-an-hour-early") ? c.IsPendingTooLong(now + TimeSpan.FromHours(1)) : c.IsPendingTooLong(now);
         Func<string, string?> fieldOf = defects.Has("highlight-points-at-wrong-field") ? HighlightedFieldBefore : ReasonCode.FieldOf;
         // ATTEMPTS_EXCEEDED explains the lock; once it has lifted it is no longer a reason the user has to act on.
-        IReadOnlyList<string> reasons = c.IsLocked(now) ? c.Reasons : [.. c.Reasons.Where(r => r != ReasonCode.AttemptsExceeded)];
+        IReadOnlyList<string> reasons = locked || defects.Has("expired-lock-keeps-its-reason") ? c.Reasons : [.. c.Reasons.Where(r => r != ReasonCode.AttemptsExceeded)];
         return new(
             c.Status,
             reasons,
@@ -126,7 +128,7 @@ public sealed record VerificationView(
             c.ModerationComment,
             c.AttemptsUsed,
             c.AttemptsLeft,
-            c.IsLocked(now) ? c.LockedUntil : null,
+            locked ? c.LockedUntil : null,
             canRetry,
             canRetry || (c.Status == VerificationStatus.NotStarted && !c.IsLocked(now)),
             c.PendingSince,

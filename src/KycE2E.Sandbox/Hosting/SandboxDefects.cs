@@ -51,6 +51,17 @@ public sealed class SandboxDefects
         "reason-messages-swapped-glare-obscured",
         "zh-expired-message-in-english",
         "notification-lists-only-the-first-reason",
+        "web-expected-review-time-in-utc",
+        "app-times-in-phone-time-zone",
+        "app-attempts-left-shows-attempts-used",
+        "refusal-time-in-utc",
+        "lock-lifts-a-minute-early",
+        "expired-lock-keeps-its-reason",
+        "pending-too-long-an-hour-early",
+        "app-retry-label-with-an-extra-word",
+        "app-back-photo-dropped-after-upload-failure",
+        "web-error-not-tied-to-field",
+        "app-photo-inputs-unlabelled",
     ];
 
     public static readonly SandboxDefects None = new([]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KycE2E.Sandbox.Domain;
 using KycE2E.Sandbox.Texts;
 
@@ -70,7 +71,7 @@ public static class SubmissionHttp
     public static (int Status, string Code, string Title) Refusal(SubmissionOutcome outcome, TextCatalog texts, string locale) => outcome switch
     {
         SubmissionOutcome.UploadFailed => (503, "upload_failed", texts.Get(locale, "form.uploadFailed")),
-        SubmissionOutcome.Locked l => (429, "attempts_exceeded", texts.Get(locale, "form.locked", DisplayTime.Format(l.Until))),
+        SubmissionOutcome.Locked l => (429, "attempts_exceeded", texts.Get(locale, "form.locked", l.ShownInUtc ? l.Until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : DisplayTime.Format(l.Until))),
         SubmissionOutcome.NotAllowed => (409, "not_allowed", texts.Get(locale, "form.notAllowed")),
         _ => throw new InvalidOperationException($"{outcome} is not a refusal"),
     };

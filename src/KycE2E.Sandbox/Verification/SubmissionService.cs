@@ -83,7 +83,7 @@ public sealed class SubmissionService(
                 };
                 VerificationStore.Save(db, tx, locked);
                 tx.Commit();
-                return new SubmissionOutcome.Locked(locked.LockedUntil!.Value);
+                return new SubmissionOutcome.Locked(locked.LockedUntil!.Value, ShownInUtc: defects.Has("refusal-time-in-utc"));
             }
 
             var attempt = new Attempt(
@@ -145,7 +145,8 @@ public abstract record SubmissionOutcome
 
     public sealed record UploadFailed : SubmissionOutcome;
 
-    public sealed record Locked(DateTimeOffset Until) : SubmissionOutcome;
+    /// <param name="ShownInUtc">A deliberate defect (docs/defects.md): the refusal shows the time in UTC, the status page in UTC+8.</param>
+    public sealed record Locked(DateTimeOffset Until, bool ShownInUtc = false) : SubmissionOutcome;
 
     public sealed record NotAllowed(VerificationCase Case) : SubmissionOutcome;
 }

@@ -95,7 +95,7 @@ const CHINA_STANDARD_TIME_MS = 8 * 60 * 60 * 1000;
 function displayTime(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  const cst = new Date(d.getTime() + CHINA_STANDARD_TIME_MS);
+  const cst = new Date(d.getTime() + (defects.has('app-times-in-phone-time-zone') ? -d.getTimezoneOffset() * 60_000 : CHINA_STANDARD_TIME_MS));
   const two = (n) => String(n).padStart(2, '0');
   return `${cst.getUTCFullYear()}-${two(cst.getUTCMonth() + 1)}-${two(cst.getUTCDate())} ${two(cst.getUTCHours())}:${two(cst.getUTCMinutes())} UTC+8`;
 }
@@ -229,14 +229,14 @@ async function verificationScreen() {
           c.reasons.map(r => h('li', { 'data-testid': 'rejection-reason', 'data-reason': r }, t(`reason.${r}`))))));
     }
     if (c.moderationComment) cards.push(h('div', { class: 'card comment' }, h('p', { 'data-testid': 'moderation-comment' }, c.moderationComment)));
-    hero.append(h('p', { class: 'note', 'data-testid': 'attempts-left', 'data-attempts-left': c.attemptsLeft }, t('status.attemptsLeft', c.attemptsLeft)));
+    hero.append(h('p', { class: 'note', 'data-testid': 'attempts-left', 'data-attempts-left': c.attemptsLeft }, t('status.attemptsLeft', defects.has('app-attempts-left-shows-attempts-used') ? c.attemptsUsed : c.attemptsLeft)));
     if (c.lockedUntil) {
       cards.push(h('div', { class: 'notice warn', 'data-testid': 'locked-until', 'data-locked-until': c.lockedUntil },
         icon('lock'), h('span', {}, t('status.lockedUntil', displayTime(c.lockedUntil)))));
     }
     if (defects.has('app-retry-button-missing') ? c.can_retry : c.canRetry) {
       actions.push(h('button', { class: 'btn primary', 'data-testid': 'retry-button', onclick: () => go('verification/form') },
-        defects.has('app-retry-label-english-on-zh-cn') ? 'Retry' : t('status.retry')));
+        defects.has('app-retry-label-english-on-zh-cn') ? 'Retry' : t('status.retry') + (defects.has('app-retry-label-with-an-extra-word') ? (locale === 'zh-CN' ? '一下' : ' now') : '')));
     } else {
       if (!c.lockedUntil) cards.push(h('div', { class: 'notice', 'data-testid': 'final-note' }, icon('alert'), h('span', {}, t('status.finalNote'))));
       actions.push(contactSupport());
@@ -429,7 +429,7 @@ function fieldGroup(s, name, labelKey, control, ...extra) {
   control.setAttribute('name', name);
   const highlighted = s.highlight.includes(name);
   const group = h('div', { class: `field${highlighted ? ' highlighted' : ''}`, 'data-testid': `field-${name}-group`, 'data-highlighted': highlighted ? 'true' : null },
-    h('label', { for: id }, highlighted ? icon('alert', 'icon mark') : null, t(labelKey)),
+    h('label', { for: defects.has('app-photo-inputs-unlabelled') && PHOTO_FIELDS.includes(name) ? null : id }, highlighted ? icon('alert', 'icon mark') : null, t(labelKey)),
     control, ...extra);
   s.groups[name] = group;
   s.inputs[name] = control;
@@ -630,7 +630,14 @@ function submit(s) {
   xhr.upload.addEventListener('progress', (e) => {
     if (e.lengthComputable) s.progress.value = Math.round((e.loaded / e.total) * 100);
   });
-  const failed = () => { if (done()) showAlert(s, 'upload-error', t('form.uploadFailed')); };
+  const failed = () => {
+    if (!done()) return;
+    if (defects.has('app-back-photo-dropped-after-upload-failure')) {
+      s.inputs.backImage.value = '';
+      s.inputs.backImage.dispatchEvent(new Event('change'));
+    }
+    showAlert(s, 'upload-error', t('form.uploadFailed'));
+  };
   xhr.addEventListener('error', failed);
   xhr.addEventListener('timeout', failed);
   xhr.addEventListener('load', () => {

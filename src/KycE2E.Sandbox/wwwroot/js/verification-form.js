@@ -43,7 +43,7 @@ function showErrors(errors, messages) {
     if (!el) continue;
     el.dataset.error = code; el.textContent = messages[name] ?? code; el.hidden = false;
     form.elements[name].setAttribute('aria-invalid', 'true');
-    form.elements[name].setAttribute('aria-describedby', el.id);
+    if (!defects.has('web-error-not-tied-to-field')) form.elements[name].setAttribute('aria-describedby', el.id);
   }
   show('details');
 }
