@@ -65,11 +65,7 @@ public sealed class GuideStepsInChinese(
     }
 
     [When(@"审核完成")]
-    public async Task WhenTheReviewCompletes()
-    {
-        await testData.AdvanceClockAsync(TestRun.Environment.Settings.Environment.ReviewDelay + TimeSpan.FromMinutes(1), user.Current.UserId);
-        await journey.ReloadStatusAsync();
-    }
+    public async Task WhenTheReviewCompletes() => await retry.ReviewHasRunAsync();
 
     private static string StatusOf(string label) =>
         Words.Statuses.FirstOrDefault(s => s.Value == label).Key

@@ -85,11 +85,7 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     public async Task ThenSheIsAskedToWait() => await retry.ExpectPendingAsync();
 
     [When(@"the review has run")]
-    public async Task WhenTheReviewHasRun()
-    {
-        await testData.AdvanceClockAsync(TestRun.Environment.Settings.Environment.ReviewDelay + TimeSpan.FromMinutes(1), user.Current.UserId);
-        await journey.ReloadStatusAsync();
-    }
+    public async Task WhenTheReviewHasRun() => await retry.ReviewHasRunAsync();
 
     [Then(@"she sees that her verification is approved")]
     public async Task ThenSheSeesApproved() => await journey.ExpectStatusAsync("approved");

@@ -37,6 +37,13 @@ public sealed class RetryActions(ScenarioUser user, ScenarioDocuments documents,
         await ExpectPendingAsync();
     }
 
+    /// <summary>Her review falls due (her clock moves past the promised delay) and she looks at her status again.</summary>
+    public async Task ReviewHasRunAsync()
+    {
+        await testData.AdvanceClockAsync(TestRun.Environment.Settings.Environment.ReviewDelay + TimeSpan.FromMinutes(1), user.Current.UserId);
+        await journey.ReloadStatusAsync();
+    }
+
     /// <summary>
     /// The pending page with the time the review is expected by, as the user reads it: her new attempt's submission time
     /// plus the environment's promised delay (the environment's own record must say the same).
