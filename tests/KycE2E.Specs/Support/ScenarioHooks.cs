@@ -1,3 +1,4 @@
+using KycE2E.Automation.Identity;
 using System.Diagnostics;
 using BoDi;
 using KycE2E.Automation.Artifacts;

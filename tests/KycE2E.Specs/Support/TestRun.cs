@@ -1,3 +1,4 @@
+using KycE2E.Automation.Identity;
 using KycE2E.Automation.Configuration;
 using System.Text.Json;
 using KycE2E.Automation.Environment;

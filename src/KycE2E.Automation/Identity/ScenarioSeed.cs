@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace KycE2E.Specs.Support;
+namespace KycE2E.Automation.Identity;
 
 /// <summary>
 /// The seed of one scenario's random data: the run's seed and the scenario's own name (feature, title with its example
