@@ -255,6 +255,8 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     public Task ExpectLockedUntilAsync(DateTimeOffset until)
     {
         _touch.ExpectText(VerificationStatus.LockedUntil, _words.LockedUntil(until));
+        var instant = until.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        _touch.ExpectAttribute(VerificationStatus.LockedUntil, "data-locked-until", v => v.StartsWith(instant, StringComparison.Ordinal), $"the instant {instant}");
         return Task.CompletedTask;
     }
 
