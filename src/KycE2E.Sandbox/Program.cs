@@ -29,6 +29,7 @@ builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxC
 builder.Services.AddSingleton<SandboxDatabase>();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<PortalSessionStore>();
 builder.Services.AddSingleton<VerificationStore>();
 builder.Services.AddSingleton<FaultStore>();
 builder.Services.AddSingleton<OutboxStore>();
@@ -71,6 +72,8 @@ builder.Services
         o.TimeProvider = TimeProvider.System; // sessions expire in real time: moving the sandbox clock logs nobody out
     })
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+    .Configure<PortalSessionStore>((o, sessions) => o.SessionStore = sessions); // logout ends the session on the server, not only in the browser
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(BearerTokenHandler.SchemeName, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
 

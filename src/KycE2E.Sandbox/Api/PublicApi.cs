@@ -49,6 +49,12 @@ public static class PublicApi
 
         var me = api.MapGroup("").RequireAuthorization(BearerTokenHandler.SchemeName);
 
+        me.MapPost("/auth/logout", (HttpContext http, UserStore users) =>
+        {
+            users.RevokeToken(BearerTokenHandler.TokenOf(http.Request)!);
+            return Results.NoContent();
+        });
+
         me.MapGet("/me", (HttpContext http, UserStore users) =>
             users.Find(http.User.UserId()) is { } u
                 ? Results.Ok(new { userId = u.Id, email = u.Email, locale = u.Locale, region = u.Region })

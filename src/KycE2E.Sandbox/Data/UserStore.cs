@@ -47,6 +47,13 @@ public sealed class UserStore(SandboxDatabase database, TimeProvider clock)
         return token;
     }
 
+    /// <summary>Ends one token (the app's logout); the user's other tokens stay valid.</summary>
+    public void RevokeToken(string token)
+    {
+        using var db = database.Open();
+        db.Execute("DELETE FROM api_tokens WHERE token = @token", new { token });
+    }
+
     public SandboxUser? FindByToken(string token)
     {
         using var db = database.Open();
