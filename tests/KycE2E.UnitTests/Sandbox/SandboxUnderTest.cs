@@ -91,6 +91,20 @@ public sealed class SandboxUnderTest : IAsyncDisposable
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// POST /api/v1/auth/login as the app sends it. A large body first waits for the sandbox's go-ahead (Expect: 100-continue, as curl
+    /// does), so that a body over the limit is answered with its 413 instead of being cut off mid-way.
+    /// </summary>
+    public async Task<HttpResponseMessage> LogInAsync(string email, string password, CancellationToken cancel = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/auth/login", UriKind.Relative))
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { email, password }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = email.Length > 64 * 1024;
+        return await Http.SendAsync(request, cancel);
+    }
+
     /// <summary>Rows in one of the sandbox's tables, read straight from its database file.</summary>
     public int CountRows(string table)
     {
