@@ -39,7 +39,8 @@ public static partial class FormValidation
     }
 
     /// <param name="requireBack">The forms ask for the back of an ID card; the API leaves it to the review (BACK_SIDE_MISSING).</param>
-    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Hosting.SandboxDefects? defects = null)
+    /// <param name="withPhotos">False for details without photos (the test-data API's seeded attempts): every other rule applies.</param>
+    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Hosting.SandboxDefects? defects = null, bool withPhotos = true)
     {
         defects ??= Hosting.SandboxDefects.None;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -115,8 +116,8 @@ public static partial class FormValidation
             errors[FormField.DocumentNumber] = "passport_number_format";
         }
 
-        var front = CheckPhoto(form.Front, FormField.FrontImage, required: true, errors);
-        var back = CheckPhoto(form.Back, FormField.BackImage, required: requireBack && type == DocumentKind.IdCard, errors);
+        var front = withPhotos ? CheckPhoto(form.Front, FormField.FrontImage, required: true, errors) : null;
+        var back = withPhotos ? CheckPhoto(form.Back, FormField.BackImage, required: requireBack && type == DocumentKind.IdCard, errors) : null;
 
         return errors.Count > 0
             ? new Result(null, errors, null, null)
