@@ -83,17 +83,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Index");
 });
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
-// Unreadable requests (malformed JSON, wrong types) reach the exception handler and get a 400 that says why.
+// Unreadable requests (malformed JSON, wrong types) throw, and UseClientErrors answers them with a 400 that says why.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-{
-    if (c.Exception is BadHttpRequestException bad)
-    {
-        c.ProblemDetails.Status = bad.StatusCode;
-        c.ProblemDetails.Title = "the request could not be read";
-        c.ProblemDetails.Detail = (bad.InnerException?.Message ?? bad.Message).Split(" Path:")[0];
-    }
-});
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 if (defects.Active.Count > 0)
@@ -113,10 +105,8 @@ app.Services.GetRequiredService<SandboxClock>().Advance(app.Services.GetRequired
 _ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-});
+app.UseExceptionHandler();
+app.UseClientErrors();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();

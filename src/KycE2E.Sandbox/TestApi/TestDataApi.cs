@@ -19,6 +19,9 @@ public static partial class TestDataApi
 
     public const string Prefix = "/test-api";
 
+    /// <summary>Advances stop here: the clock plus any review delay or lock stays far from DateTimeOffset's end (year 9999).</summary>
+    private const int MaxClockYear = 9000;
+
     /// <summary>
     /// The key is checked before routing reaches an endpoint, so a request without it is refused before its body is even read
     /// (an unreadable body is a 401, not a 400), and unknown /test-api paths do not reveal which ones exist.
@@ -146,9 +149,14 @@ public static partial class TestDataApi
 
         api.MapPost("/clock/advance", async (AdvanceClockRequest body, SandboxClock clock, UserClock userClock, ClockState state, UserStore users, ReviewRunner reviews, CancellationToken cancel) =>
         {
-            if (body.Minutes is not { } minutes || minutes <= 0 || minutes > 60 * 24 * 365)
+            if (body.Minutes is not { } minutes || !double.IsFinite(minutes) || minutes <= 0 || minutes > 60 * 24 * 365)
             {
                 return Bad("minutes must be a number above 0 (at most a year)");
+            }
+
+            if ((body.UserId is null ? userClock.Global : userClock.Now(body.UserId)).AddMinutes(minutes).Year > MaxClockYear)
+            {
+                return Bad($"minutes: the sandbox clock stays before the year {MaxClockYear + 1}");
             }
 
             if (body.UserId is { } id)
