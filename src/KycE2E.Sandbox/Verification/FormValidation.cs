@@ -29,7 +29,10 @@ public static partial class FormValidation
     public const int MinHeight = 380;
     public const int MaxSide = 12_000;
 
-    /// <summary>The review decodes the whole photo: 25 megapixels (100 MB of pixels) bounds its memory; a 12 MP phone photo is 4000×3000.</summary>
+    /// <summary>
+    /// The review decodes the whole photo and a copy scaled to 1000 px wide: 25 megapixels (100 MB of pixels) for each bounds its
+    /// memory (see <see cref="ReviewedPixels"/>); a 12 MP phone photo is 4000×3000.
+    /// </summary>
     public const long MaxPixels = 25_000_000;
     public const int MaxNameLength = 100;
 
@@ -124,6 +127,16 @@ public static partial class FormValidation
             : new Result(new AttemptDetails(region, type, name, number, dob), errors, front, back);
     }
 
+    /// <summary>
+    /// The larger of the two pictures a review holds: the photo as decoded, and its copy scaled to 1000 px wide, which is
+    /// the bigger one for a narrow photo (380×12 000 is 4.6 MP, but 31.6 MP at 1000 px wide).
+    /// </summary>
+    public static long ReviewedPixels(int width, int height)
+    {
+        var scaledHeight = Math.Max(1L, (long)Math.Round(height * (double)QualityThresholds.NormalisedWidth / Math.Max(1, width)));
+        return Math.Max((long)width * height, QualityThresholds.NormalisedWidth * scaledHeight);
+    }
+
     /// <summary>Trim, full-width to half-width and one space between words (NFKC), as a reviewer reads a name.</summary>
     public static string Normalize(string? text) =>
         string.Join(' ', (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -169,7 +182,7 @@ public static partial class FormValidation
         }
 
         var (w, h) = (codec.Info.Width, codec.Info.Height);
-        if (w > MaxSide || h > MaxSide || (long)w * h > MaxPixels)
+        if (w > MaxSide || h > MaxSide || ReviewedPixels(w, h) > MaxPixels)
         {
             errors[field] = "file_dimensions_too_large";
             return null;
