@@ -45,6 +45,7 @@ builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
 builder.Services.AddSingleton<TextCatalog>();
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false); // says nothing about the server's software
 builder.Services.AddSingleton<RequestLocale>();
 builder.Services.AddScoped<PageTexts>();
 builder.Services.AddHttpContextAccessor();
