@@ -22,6 +22,8 @@ if (SandboxDefects.From(builder.Configuration, out var defectsError) is not { } 
 }
 
 builder.Services.AddSingleton(defects);
+AllowedHostNames.DefaultToLoopback(builder.Configuration);
+builder.Logging.AddConsole(o => o.FormatterName = OneLineLogFormatter.FormatterName).AddConsoleFormatter<OneLineLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
 builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
 builder.Services.AddSingleton(sp => new SandboxClock(TimeProvider.System));
@@ -43,9 +45,9 @@ builder.Services.AddSingleton<ReviewRunner>();
 builder.Services.AddHostedService<ReviewWorker>();
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false); // says nothing about the server's software
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
 builder.Services.AddSingleton<TextCatalog>();
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false); // says nothing about the server's software
 builder.Services.AddSingleton<RequestLocale>();
 builder.Services.AddScoped<PageTexts>();
 builder.Services.AddHttpContextAccessor();
@@ -95,7 +97,9 @@ if (defects.Active.Count > 0)
 }
 
 var sandboxOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value;
-LoopbackGuard.Check((app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries), sandboxOptions.TestApiKey);
+var urls = (app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries);
+LoopbackGuard.Check(urls, sandboxOptions.TestApiKey);
+AllowedHostNames.Report(app.Logger, app.Configuration, urls);
 app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
 if (app.Services.GetRequiredService<ImageStore>().RemoveUnreferenced(app.Services.GetRequiredService<VerificationStore>().ImageNames()) is > 0 and var leftovers)
 {
