@@ -22,6 +22,8 @@ if (SandboxDefects.From(builder.Configuration, out var defectsError) is not { } 
 }
 
 builder.Services.AddSingleton(defects);
+AllowedHostNames.DefaultToLoopback(builder.Configuration);
+builder.Logging.AddConsole(o => o.FormatterName = OneLineLogFormatter.FormatterName).AddConsoleFormatter<OneLineLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.Section));
 builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
 builder.Services.AddSingleton(sp => new SandboxClock(TimeProvider.System));
@@ -29,6 +31,7 @@ builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxC
 builder.Services.AddSingleton<SandboxDatabase>();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<PortalSessionStore>();
 builder.Services.AddSingleton<VerificationStore>();
 builder.Services.AddSingleton<FaultStore>();
 builder.Services.AddSingleton<OutboxStore>();
@@ -42,6 +45,7 @@ builder.Services.AddSingleton<ReviewRunner>();
 builder.Services.AddHostedService<ReviewWorker>();
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false); // says nothing about the server's software
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 2 * (FormValidation.MaxFileBytes + (1 << 20)));
 builder.Services.AddSingleton<TextCatalog>();
 builder.Services.AddSingleton<RequestLocale>();
@@ -71,6 +75,8 @@ builder.Services
         o.TimeProvider = TimeProvider.System; // sessions expire in real time: moving the sandbox clock logs nobody out
     })
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+    .Configure<PortalSessionStore>((o, sessions) => o.SessionStore = sessions); // logout ends the session on the server, not only in the browser
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(BearerTokenHandler.SchemeName, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
 
@@ -80,17 +86,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Index");
 });
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
-// Unreadable requests (malformed JSON, wrong types) reach the exception handler and get a 400 that says why.
+// Unreadable requests (malformed JSON, wrong types) throw, and UseClientErrors answers them with a 400 that says why.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-{
-    if (c.Exception is BadHttpRequestException bad)
-    {
-        c.ProblemDetails.Status = bad.StatusCode;
-        c.ProblemDetails.Title = "the request could not be read";
-        c.ProblemDetails.Detail = (bad.InnerException?.Message ?? bad.Message).Split(" Path:")[0];
-    }
-});
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 if (defects.Active.Count > 0)
@@ -99,7 +97,9 @@ if (defects.Active.Count > 0)
 }
 
 var sandboxOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value;
-LoopbackGuard.Check((app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries), sandboxOptions.TestApiKey);
+var urls = (app.Configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries);
+LoopbackGuard.Check(urls, sandboxOptions.TestApiKey);
+AllowedHostNames.Report(app.Logger, app.Configuration, urls);
 app.Services.GetRequiredService<SandboxDatabase>().CreateSchema();
 if (app.Services.GetRequiredService<ImageStore>().RemoveUnreferenced(app.Services.GetRequiredService<VerificationStore>().ImageNames()) is > 0 and var leftovers)
 {
@@ -110,10 +110,8 @@ app.Services.GetRequiredService<SandboxClock>().Advance(app.Services.GetRequired
 _ = app.Services.GetRequiredService<TextCatalog>(); // a missing text file stops the start, not a page
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-});
+app.UseExceptionHandler();
+app.UseClientErrors();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Data;
@@ -24,6 +25,11 @@ public static class PublicApi
                 return Results.Problem(statusCode: 400, title: "email and password are required");
             }
 
+            if (LoginThrottle.IsTooLong(body.Email))
+            {
+                return Results.Problem(statusCode: 400, title: $"email is too long: an e-mail address has at most {LoginThrottle.MaxEmailLength} characters");
+            }
+
             var address = http.Connection.RemoteIpAddress;
             if (throttle.RetryAfter(body.Email, address) is { } wait)
             {
@@ -40,7 +46,7 @@ public static class PublicApi
             throttle.Succeeded(body.Email);
             var lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
             return Results.Ok(new { token = users.IssueToken(user.Id, lifetime), userId = user.Id, locale = user.Locale });
-        });
+        }).WithMetadata(new RequestSizeLimitAttribute(LoginThrottle.MaxRequestBytes));
 
         api.MapGet("/texts/{locale}", (string locale, TextCatalog texts) =>
             TextCatalog.Normalize(locale) is { Length: > 0 } l
@@ -48,6 +54,12 @@ public static class PublicApi
                 : Results.Problem(statusCode: 404, title: $"no texts for '{locale}'; use one of {string.Join(", ", TextCatalog.Locales)}"));
 
         var me = api.MapGroup("").RequireAuthorization(BearerTokenHandler.SchemeName);
+
+        me.MapPost("/auth/logout", (HttpContext http, UserStore users) =>
+        {
+            users.RevokeToken(BearerTokenHandler.TokenOf(http.Request)!);
+            return Results.NoContent();
+        });
 
         me.MapGet("/me", (HttpContext http, UserStore users) =>
             users.Find(http.User.UserId()) is { } u

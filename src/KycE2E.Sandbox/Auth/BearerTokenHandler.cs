@@ -15,15 +15,21 @@ internal sealed class BearerTokenHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>The token of the request's Authorization header, or null when it has none.</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+    }
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        if (TokenOf(Request) is not { } token)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var user = users.FindByToken(header["Bearer ".Length..].Trim());
+        var user = users.FindByToken(token);
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("unknown or expired token")
             : AuthenticateResult.Success(new AuthenticationTicket(SandboxPrincipal.For(user, SchemeName), SchemeName)));

@@ -36,6 +36,18 @@ public sealed class ImageStore
         return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
 
+    /// <summary>A stored photo's size, read from its header alone; null when there is no such photo or it is not an image.</summary>
+    public (int Width, int Height)? Dimensions(string? name)
+    {
+        if (!IsOwnName(name) || !File.Exists(Path.Combine(_dir, name)))
+        {
+            return null;
+        }
+
+        using var codec = SkiaSharp.SKCodec.Create(Path.Combine(_dir, name));
+        return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+    }
+
     /// <summary>Removes a photo that no attempt will refer to (its submission was not recorded).</summary>
     public void Delete(string? name)
     {

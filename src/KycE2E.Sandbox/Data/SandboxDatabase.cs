@@ -37,7 +37,7 @@ public sealed class SandboxDatabase
     {
         using var db = Open();
         using var tx = db.BeginTransaction();
-        db.Execute("DELETE FROM outbox; DELETE FROM faults; DELETE FROM forced_reviews; DELETE FROM attempts; DELETE FROM verification_cases; DELETE FROM api_tokens; DELETE FROM users; DELETE FROM user_clocks; DELETE FROM sandbox_state;", transaction: tx);
+        db.Execute("DELETE FROM outbox; DELETE FROM faults; DELETE FROM forced_reviews; DELETE FROM attempts; DELETE FROM verification_cases; DELETE FROM api_tokens; DELETE FROM portal_sessions; DELETE FROM users; DELETE FROM user_clocks; DELETE FROM sandbox_state;", transaction: tx);
         tx.Commit();
     }
 
@@ -121,6 +121,12 @@ public sealed class SandboxDatabase
             CREATE TABLE IF NOT EXISTS api_tokens (
                 token      TEXT PRIMARY KEY,
                 user_id    TEXT NOT NULL REFERENCES users(id),
+                expires_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS portal_sessions (
+                id         TEXT PRIMARY KEY,
+                user_id    TEXT NOT NULL REFERENCES users(id),
+                ticket     BLOB NOT NULL,
                 expires_at TEXT NOT NULL
             );
             CREATE TABLE IF NOT EXISTS user_clocks (

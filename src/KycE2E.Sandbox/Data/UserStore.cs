@@ -8,6 +8,9 @@ public sealed class UserStore(SandboxDatabase database, TimeProvider clock)
 {
     private const int HashIterations = 10_000;
 
+    /// <summary>A hash no password matches in practice, checked for addresses that have no account.</summary>
+    private static readonly string UnknownUserHash = HashPassword(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
+
     public SandboxUser Create(string email, string password, string locale, string region)
     {
         var user = new SandboxUser(
@@ -34,7 +37,9 @@ public sealed class UserStore(SandboxDatabase database, TimeProvider clock)
     {
         using var db = database.Open();
         var user = Map(db.QuerySingleOrDefault<UserRow>("SELECT * FROM users WHERE email = @email COLLATE NOCASE", new { email = email.Trim() }));
-        return user is not null && VerifyPassword(password, user.PasswordHash) ? user : null;
+        // An unknown address costs the same hashing as a known one, so the answer's time does not tell which addresses exist.
+        var verified = VerifyPassword(password, user?.PasswordHash ?? UnknownUserHash);
+        return user is not null && verified ? user : null;
     }
 
     public string IssueToken(string userId, TimeSpan lifetime)
@@ -45,6 +50,13 @@ public sealed class UserStore(SandboxDatabase database, TimeProvider clock)
             "INSERT INTO api_tokens (token, user_id, expires_at) VALUES (@token, @userId, @expiresAt)",
             new { token, userId, expiresAt = (TimeProvider.System.GetUtcNow() + lifetime).ToString("O") });
         return token;
+    }
+
+    /// <summary>Ends one token (the app's logout); the user's other tokens stay valid.</summary>
+    public void RevokeToken(string token)
+    {
+        using var db = database.Open();
+        db.Execute("DELETE FROM api_tokens WHERE token = @token", new { token });
     }
 
     public SandboxUser? FindByToken(string token)

@@ -28,4 +28,7 @@ public sealed class SandboxOptions
     public int LoginFailureLimitPerAddress { get; set; } = 100;
 
     public double LoginFailureWindowMinutes { get; set; } = 5;
+
+    /// <summary>E-mail and network addresses whose failed logins are counted at most at one time.</summary>
+    public int LoginTrackedKeysLimit { get; set; } = 10_000;
 }

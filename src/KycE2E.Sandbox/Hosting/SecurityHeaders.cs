@@ -1,6 +1,9 @@
 namespace KycE2E.Sandbox.Hosting;
 
-/// <summary>The browser-side protections every response carries: pages, the app, the APIs, static files and error answers alike.</summary>
+/// <summary>
+/// The browser-side protections every response carries: pages, the app, the APIs, static files and error answers alike;
+/// and Cache-Control: no-store on every routed answer (Kestrel's Server header is off, see Program.cs).
+/// </summary>
 public static class SecurityHeaders
 {
     /// <summary>
@@ -28,6 +31,12 @@ public static class SecurityHeaders
             foreach (var (name, value) in All)
             {
                 http.Response.Headers[name] = value;
+            }
+
+            // Pages and API answers (everything routed, unlike static files) may carry personal data: never kept by a browser or proxy.
+            if (http.GetEndpoint() is not null)
+            {
+                http.Response.Headers.CacheControl = "no-store";
             }
 
             return Task.CompletedTask;

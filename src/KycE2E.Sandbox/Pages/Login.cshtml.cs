@@ -7,6 +7,7 @@ using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Pages;
 
+[RequestSizeLimit(LoginThrottle.MaxRequestBytes)]
 public sealed class LoginModel(UserStore users, LoginThrottle throttle) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -27,6 +28,14 @@ public sealed class LoginModel(UserStore users, LoginThrottle throttle) : PageMo
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
             Failed = true;
+            return Page();
+        }
+
+        if (LoginThrottle.IsTooLong(Email))
+        {
+            Email = null; // not echoed back into the page
+            Failed = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

@@ -19,6 +19,9 @@ public static partial class TestDataApi
 
     public const string Prefix = "/test-api";
 
+    /// <summary>Advances stop here: the clock plus any review delay or lock stays far from DateTimeOffset's end (year 9999).</summary>
+    private const int MaxClockYear = 9000;
+
     /// <summary>
     /// The key is checked before routing reaches an endpoint, so a request without it is refused before its body is even read
     /// (an unreadable body is a 401, not a 400), and unknown /test-api paths do not reveal which ones exist.
@@ -56,7 +59,7 @@ public static partial class TestDataApi
         api.MapPost("/users", (CreateUserRequest? body, UserStore users, SandboxDatabase database, IOptions<ReviewOptions> review, UserClock clock) =>
         {
             body ??= new CreateUserRequest(null, null, null);
-            var error = Validate(body, out var locale, out var region);
+            var error = Validate(body, DateOnly.FromDateTime(clock.Global.UtcDateTime), out var locale, out var region, out var seed);
             if (error is not null)
             {
                 return Bad(error);
@@ -65,9 +68,9 @@ public static partial class TestDataApi
             var password = "Sbx-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
             var email = $"user-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}@sandbox.test";
             var user = users.Create(email, password, locale, region);
-            if (body.Verification is { } v)
+            if (seed is not null)
             {
-                Seed(database, user.Id, v, clock.Now(user.Id), TimeSpan.FromMinutes(review.Value.DelayMinutes));
+                Seed(database, user.Id, seed, clock.Now(user.Id), TimeSpan.FromMinutes(review.Value.DelayMinutes));
             }
 
             return Results.Created($"/test-api/users/{user.Id}/verification", new { userId = user.Id, email, password });
@@ -146,9 +149,14 @@ public static partial class TestDataApi
 
         api.MapPost("/clock/advance", async (AdvanceClockRequest body, SandboxClock clock, UserClock userClock, ClockState state, UserStore users, ReviewRunner reviews, CancellationToken cancel) =>
         {
-            if (body.Minutes is not { } minutes || minutes <= 0 || minutes > 60 * 24 * 365)
+            if (body.Minutes is not { } minutes || !double.IsFinite(minutes) || minutes <= 0 || minutes > 60 * 24 * 365)
             {
                 return Bad("minutes must be a number above 0 (at most a year)");
+            }
+
+            if ((body.UserId is null ? userClock.Global : userClock.Now(body.UserId)).AddMinutes(minutes).Year > MaxClockYear)
+            {
+                return Bad($"minutes: the sandbox clock stays before the year {MaxClockYear + 1}");
             }
 
             if (body.UserId is { } id)
@@ -243,10 +251,12 @@ public static partial class TestDataApi
         tx.Commit();
     }
 
-    private static string? Validate(CreateUserRequest body, out string locale, out string region)
+    /// <param name="seed">The verification to seed, its details as the form stores them (normalised); null when none is asked for.</param>
+    private static string? Validate(CreateUserRequest body, DateOnly today, out string locale, out string region, out VerificationSeed? seed)
     {
         locale = body.Locale is null ? "zh-CN" : TextCatalog.Normalize(body.Locale);
         region = (body.Region ?? "CN").Trim().ToUpperInvariant();
+        seed = null;
         if (locale.Length == 0)
         {
             return $"unknown locale '{body.Locale}'; use one of {string.Join(", ", TextCatalog.Locales)}";
@@ -292,16 +302,19 @@ public static partial class TestDataApi
             return $"a '{v.Status}' verification has at least one attempt";
         }
 
+        seed = v;
         if (v.Details is { } d)
         {
+            // Exactly the form's rules, on the sandbox's date; what is stored is what the form would store.
             var check = FormValidation.Check(
                 new SubmittedForm(d.Region, d.DocumentType, d.FullName, d.DocumentNumber, d.DateOfBirth, null, null),
-                DateOnly.MaxValue, requireBack: false);
-            var wrong = check.Errors.Where(e => e.Key != FormField.FrontImage).Select(e => $"{e.Key}: {e.Value}").ToList();
-            if (wrong.Count > 0)
+                today, requireBack: false, withPhotos: false);
+            if (check.Details is not { } details)
             {
-                return $"verification.details: {string.Join("; ", wrong)}";
+                return $"verification.details: {string.Join("; ", check.Errors.Select(e => $"{e.Key}: {e.Value}"))}";
             }
+
+            seed = v with { Details = new DetailsSeed(details.Region, details.DocumentType, details.FullName, details.DocumentNumber, details.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) };
         }
 
         return null;

@@ -29,7 +29,10 @@ public static partial class FormValidation
     public const int MinHeight = 380;
     public const int MaxSide = 12_000;
 
-    /// <summary>The review decodes the whole photo: 25 megapixels (100 MB of pixels) bounds its memory; a 12 MP phone photo is 4000×3000.</summary>
+    /// <summary>
+    /// The review decodes the whole photo and a copy scaled to 1000 px wide: 25 megapixels (100 MB of pixels) for each bounds its
+    /// memory (see <see cref="ReviewedPixels"/>); a 12 MP phone photo is 4000×3000.
+    /// </summary>
     public const long MaxPixels = 25_000_000;
     public const int MaxNameLength = 100;
 
@@ -42,7 +45,8 @@ public static partial class FormValidation
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
     /// <param name="requireBack">The forms ask for the back of an ID card; the API leaves it to the review (BACK_SIDE_MISSING).</param>
-    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Hosting.SandboxDefects? defects = null)
+    /// <param name="withPhotos">False for details without photos (the test-data API's seeded attempts): every other rule applies.</param>
+    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Hosting.SandboxDefects? defects = null, bool withPhotos = true)
     {
         defects ??= Hosting.SandboxDefects.None;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -118,12 +122,22 @@ public static partial class FormValidation
             errors[FormField.DocumentNumber] = "passport_number_format";
         }
 
-        var front = CheckPhoto(form.Front, FormField.FrontImage, required: true, errors);
-        var back = CheckPhoto(form.Back, FormField.BackImage, required: requireBack && type == DocumentKind.IdCard, errors);
+        var front = withPhotos ? CheckPhoto(form.Front, FormField.FrontImage, required: true, errors) : null;
+        var back = withPhotos ? CheckPhoto(form.Back, FormField.BackImage, required: requireBack && type == DocumentKind.IdCard, errors) : null;
 
         return errors.Count > 0
             ? new Result(null, errors, null, null)
             : new Result(new AttemptDetails(region, type, name, number, dob), errors, front, back);
+    }
+
+    /// <summary>
+    /// The larger of the two pictures a review holds: the photo as decoded, and its copy scaled to 1000 px wide, which is
+    /// the bigger one for a narrow photo (380×12 000 is 4.6 MP, but 31.6 MP at 1000 px wide).
+    /// </summary>
+    public static long ReviewedPixels(int width, int height)
+    {
+        var scaledHeight = Math.Max(1L, (long)Math.Round(height * (double)QualityThresholds.NormalisedWidth / Math.Max(1, width)));
+        return Math.Max((long)width * height, QualityThresholds.NormalisedWidth * scaledHeight);
     }
 
     /// <summary>Trim, full-width to half-width and one space between words (NFKC), as a reviewer reads a name.</summary>
@@ -171,7 +185,7 @@ public static partial class FormValidation
         }
 
         var (w, h) = (codec.Info.Width, codec.Info.Height);
-        if (w > MaxSide || h > MaxSide || (long)w * h > MaxPixels)
+        if (w > MaxSide || h > MaxSide || ReviewedPixels(w, h) > MaxPixels)
         {
             errors[field] = "file_dimensions_too_large";
             return null;

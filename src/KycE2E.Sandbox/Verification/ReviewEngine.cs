@@ -171,8 +171,18 @@ public sealed class ReviewEngine(ImageStore images, VerificationStore cases, IOp
         return a.Length == b.Length ? a[(i + 1)..] == b[(i + 1)..] : a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
     }
 
+    /// <summary>The pixels a review of the attempt holds (both photos, from their headers): large reviews run in a lane of their own.</summary>
+    public long ReviewedPixels(Attempt attempt) =>
+        new[] { attempt.FrontImage, attempt.BackImage }.Sum(name => images.Dimensions(name) is { } size ? FormValidation.ReviewedPixels(size.Width, size.Height) : 0);
+
     private PhotoAnalysis? Analyze(string? imageName)
     {
+        // A photo over the budget (stored before the budget counted the scaled copy) is never decoded: the document is unreadable.
+        if (images.Dimensions(imageName) is { } size && FormValidation.ReviewedPixels(size.Width, size.Height) > FormValidation.MaxPixels)
+        {
+            return null;
+        }
+
         if (images.Read(imageName) is not { } bytes)
         {
             return null;

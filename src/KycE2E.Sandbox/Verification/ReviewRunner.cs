@@ -6,7 +6,12 @@ using KycE2E.Sandbox.Texts;
 
 namespace KycE2E.Sandbox.Verification;
 
-/// <summary>Completes reviews: those due on the sandbox clock, or all pending ones when the test-data API asks.</summary>
+/// <summary>
+/// Completes reviews: those due on the sandbox clock, or all pending ones when the test-data API asks. Each attempt is
+/// reviewed once at a time (a second caller joins the running review), in one of two lanes of one review each: photos
+/// of more than <see cref="LargeReviewPixels"/> in the large lane, the rest in the ordinary one, so a slow review of a
+/// large photo never holds up everyone else's, and at most one large photo is decoded at a time.
+/// </summary>
 public sealed class ReviewRunner(
     VerificationStore cases,
     ReviewEngine engine,
@@ -18,48 +23,100 @@ public sealed class ReviewRunner(
     SandboxDefects defects,
     ILogger<ReviewRunner> log) : IDisposable
 {
-    private readonly SemaphoreSlim _one = new(1, 1);
+    /// <summary>An attempt's photos holding more pixels than this (8 MP: two photos of 2000×2000) are reviewed in the large lane.</summary>
+    public const long LargeReviewPixels = 8_000_000;
 
-    /// <summary>Reviews what is due (or everything pending when <paramref name="all"/>); returns how many completed.</summary>
+    private readonly SemaphoreSlim _ordinary = new(1, 1);
+    private readonly SemaphoreSlim _large = new(1, 1);
+    private readonly Dictionary<string, Task<bool>> _running = new(StringComparer.Ordinal);
+
+    /// <summary>Reviews what is due (or everything pending when <paramref name="all"/>) and waits for it; returns how many completed.</summary>
     public async Task<int> RunAsync(string? userId, bool all, CancellationToken cancel)
     {
-        await _one.WaitAsync(cancel);
-        try
+        var completed = await Task.WhenAll(Start(userId, all)).WaitAsync(cancel);
+        return completed.Count(done => done);
+    }
+
+    /// <summary>Starts the reviews of what is due (or pending) and returns them, joining those already running; waits for none.</summary>
+    public IReadOnlyList<Task<bool>> Start(string? userId, bool all)
+    {
+        var reviews = new List<Task<bool>>();
+        foreach (var attempt in cases.Pending(userId, null))
         {
-            var completed = 0;
-            foreach (var attempt in cases.Pending(userId, null))
+            if (!all && attempt.DueAt > clock.Now(attempt.UserId))
             {
-                var now = clock.Now(attempt.UserId);
-                if (!all && attempt.DueAt > now)
-                {
-                    continue;
-                }
-
-                if (faults.Take(attempt.UserId, FaultKind.ReviewOutage) is not null)
-                {
-                    log.LogInformation("Review of {Attempt} failed: review outage injected; retried after the review delay", attempt.Id);
-                    cases.Postpone(attempt.Id, now + Delay);
-                    continue;
-                }
-
-                var decision = engine.Decide(attempt);
-                if (cases.CompleteReview(attempt, decision.Status, decision.Reasons, decision.RejectType, decision.ModerationComment, now, Notification(attempt.UserId, decision, now)))
-                {
-                    completed++;
-                }
+                continue;
             }
 
-            return completed;
+            lock (_running)
+            {
+                if (!_running.TryGetValue(attempt.Id, out var review))
+                {
+                    review = ReviewAsync(attempt);
+                    _running[attempt.Id] = review;
+                }
+
+                reviews.Add(review);
+            }
         }
-        finally
-        {
-            _one.Release();
-        }
+
+        return reviews;
     }
 
     public TimeSpan Delay => TimeSpan.FromMinutes(options.Value.DelayMinutes);
 
-    public void Dispose() => _one.Dispose();
+    public void Dispose()
+    {
+        _ordinary.Dispose();
+        _large.Dispose();
+    }
+
+    /// <summary>One attempt's review in its lane; true when this review recorded the result.</summary>
+    private async Task<bool> ReviewAsync(Attempt attempt)
+    {
+        await Task.Yield(); // the caller goes on starting other reviews while this one waits for its lane
+        try
+        {
+            var pixels = engine.ReviewedPixels(attempt);
+            var lane = pixels > LargeReviewPixels ? _large : _ordinary;
+            await lane.WaitAsync();
+            try
+            {
+                if (!cases.Pending(attempt.UserId, null).Any(a => a.Id == attempt.Id))
+                {
+                    return false; // completed by a review that ended while this one waited
+                }
+
+                log.LogInformation("Review of {Attempt} started ({Megapixels:0.0} MP, {Lane} lane)", attempt.Id, pixels / 1e6, lane == _large ? "large" : "ordinary");
+                var now = clock.Now(attempt.UserId);
+                if (faults.Take(attempt.UserId, FaultKind.ReviewOutage) is not null)
+                {
+                    log.LogInformation("Review of {Attempt} failed: review outage injected; retried after the review delay", attempt.Id);
+                    cases.Postpone(attempt.Id, now + Delay);
+                    return false;
+                }
+
+                var decision = engine.Decide(attempt);
+                return cases.CompleteReview(attempt, decision.Status, decision.Reasons, decision.RejectType, decision.ModerationComment, now, Notification(attempt.UserId, decision, now));
+            }
+            finally
+            {
+                lane.Release();
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Review of {Attempt} failed; the next run tries again", attempt.Id);
+            throw;
+        }
+        finally
+        {
+            lock (_running)
+            {
+                _running.Remove(attempt.Id);
+            }
+        }
+    }
 
     /// <summary>The e-mail that tells the user the result; it is recorded with the result itself. Null when nobody is told.</summary>
     private OutboxMessage? Notification(string userId, ReviewDecision decision, DateTimeOffset now)
@@ -90,11 +147,11 @@ internal sealed class ReviewWorker(ReviewRunner runner, ILogger<ReviewWorker> lo
         {
             try
             {
-                await runner.RunAsync(null, all: false, stoppingToken);
+                _ = runner.Start(null, all: false); // not awaited: a slow review does not delay the next tick's
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "Review run failed; the next tick tries again");
+                log.LogError(e, "Looking for due reviews failed; the next tick tries again");
             }
         }
     }

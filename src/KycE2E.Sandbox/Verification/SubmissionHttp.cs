@@ -9,6 +9,14 @@ public static class SubmissionHttp
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    private const string IdempotencyField = "idempotencyKey";
+
+    private static readonly string[] Fields =
+    [
+        FormField.Region, FormField.DocumentType, FormField.FullName, FormField.DocumentNumber, FormField.DateOfBirth,
+        FormField.FrontImage, FormField.BackImage, IdempotencyField,
+    ];
+
     public static async Task<(SubmittedForm? Form, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancel)
     {
         if (!request.HasFormContentType)
@@ -26,6 +34,15 @@ public static class SubmissionHttp
             return (null, Results.Problem(statusCode: 400, title: $"the form could not be read: {e.Message}"));
         }
 
+        // A field sent twice would be read as both values joined by a comma ("Alice,Bob"): refused, naming it.
+        if (Fields.FirstOrDefault(f => form[f].Count + form.Files.GetFiles(f).Count > 1) is { } twice)
+        {
+            return (null, Results.Problem(
+                statusCode: 400,
+                title: $"the field '{twice}' was sent more than once: send each field once",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string> { [twice] = "duplicate_field" } }));
+        }
+
         return (new SubmittedForm(
             form[FormField.Region],
             form[FormField.DocumentType],
@@ -41,7 +58,7 @@ public static class SubmissionHttp
         var key = request.Headers[IdempotencyHeader].ToString();
         if (key.Length == 0 && form is not null)
         {
-            key = form["idempotencyKey"].ToString();
+            key = form[IdempotencyField].ToString();
         }
 
         return key.Length is > 0 and <= 100 ? key : null;

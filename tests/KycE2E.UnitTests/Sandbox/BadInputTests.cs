@@ -64,6 +64,40 @@ public sealed class BadInputTests : SandboxTests
         body.Should().Match(message);
     }
 
+    [TestCase("clock/advance", """{"minutes":"NaN"}""", "minutes")]
+    [TestCase("clock/advance", """{"minutes":"Infinity"}""", "minutes")]
+    [TestCase("clock/advance", """{"minutes":"-Infinity"}""", "minutes")]
+    [TestCase("clock/advance", """{"minutes":NaN}""", "minutes")]
+    [TestCase("clock/advance", """{"minutes":-5}""", "minutes")]
+    [TestCase("clock/advance", """{"minutes":1e308}""", "minutes")]
+    [TestCase("clock/advance", """{"minutes":"1e400"}""", "minutes")]
+    [TestCase("faults", """{"kind":"upload-latency","ms":"NaN"}""", "ms")]
+    [TestCase("faults", """{"kind":"upload-latency","ms":"Infinity"}""", "ms")]
+    [TestCase("faults", """{"kind":"upload-latency","ms":-1}""", "ms")]
+    [TestCase("faults", """{"kind":"upload-latency","ms":1e12}""", "ms")]
+    [TestCase("faults", """{"kind":"upload-latency","ms":2.5}""", "ms")]
+    [TestCase("faults", """{"kind":"upload-fail","count":"NaN"}""", "count")]
+    [TestCase("faults", """{"kind":"upload-fail","count":-1}""", "count")]
+    [TestCase("faults", """{"kind":"upload-fail","count":99999999999}""", "count")]
+    [TestCase("users", """{"verification":{"status":"rejected","attemptsUsed":"NaN"}}""", "attemptsUsed")]
+    [TestCase("users", """{"verification":{"status":"rejected","attemptsUsed":"-Infinity"}}""", "attemptsUsed")]
+    [TestCase("users", """{"verification":{"status":"rejected","attemptsUsed":-1}}""", "attemptsUsed")]
+    [TestCase("users", """{"verification":{"status":"rejected","attemptsUsed":1e10}}""", "attemptsUsed")]
+    [TestCase("users", """{"verification":{"status":"rejected","attemptsUsed":2.5}}""", "attemptsUsed")]
+    public async Task A_numeric_test_data_input_that_is_not_a_sensible_number_is_a_400_naming_it_and_changes_nothing(string route, string json, string field)
+    {
+        var now = await Sandbox.TestData.NowAsync();
+        var (users, faults) = (Sandbox.CountRows("users"), Sandbox.CountRows("faults"));
+
+        var (status, body) = await PostAsync($"test-api/{route}", new StringContent(json, Encoding.UTF8, "application/json"), testKey: true);
+
+        status.Should().Be(HttpStatusCode.BadRequest, body);
+        body.Should().Contain(field);
+        (await Sandbox.TestData.NowAsync()).Should().BeCloseTo(now, TimeSpan.FromMinutes(1), "the clock did not move");
+        Sandbox.CountRows("users").Should().Be(users, "no user was created");
+        Sandbox.CountRows("faults").Should().Be(faults, "no fault was added");
+    }
+
     [Test]
     public async Task A_file_over_10_MB_is_refused_as_too_large()
     {

@@ -108,7 +108,7 @@ public sealed class HardeningAccessTests : SandboxTests
         (await Sandbox.App.SubmitAsync(bobToken, _identity.Details, _identity.Front(), _identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
         var bobBefore = await CaseOfAsync(bob.UserId);
         var clockBefore = await Sandbox.TestData.NowAsync();
-        var usersBefore = CountUsers();
+        var usersBefore = Sandbox.CountRows("users");
         var key = Sandbox.TestApiKey;
         string?[] wrongKeys = [null, "", "wrong", key[..^1], key + "x", key.ToUpperInvariant(), key.Insert(key.Length / 2, " "), key[..^1] + (key[^1] == 'a' ? 'b' : 'a')];
 
@@ -140,7 +140,7 @@ public sealed class HardeningAccessTests : SandboxTests
 
         (await CaseOfAsync(bob.UserId)).Should().Be(bobBefore, "no review was run or forced, nothing was reset");
         (await Sandbox.TestData.NowAsync()).Should().BeCloseTo(clockBefore, TimeSpan.FromMinutes(1), "the clock did not move");
-        CountUsers().Should().Be(usersBefore, "no user was created or deleted");
+        Sandbox.CountRows("users").Should().Be(usersBefore, "no user was created or deleted");
         (await Sandbox.App.SubmitAsync((await Sandbox.RejectedUserAsync()).Token, _identity.Details, _identity.Front(), _identity.Back()))
             .Status.Should().Be(HttpStatusCode.Accepted, "no upload fault was injected");
         TestContext.Out.WriteLine($"{calls} refused test-data calls ({TestApiRoutes.Length} routes × {wrongKeys.Length} keys)");
@@ -234,14 +234,5 @@ public sealed class HardeningAccessTests : SandboxTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(await Sandbox.TestData.GetVerificationJsonAsync(userId))!.AsObject();
         json.Remove("now");
         return json.ToJsonString();
-    }
-
-    private int CountUsers()
-    {
-        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Sandbox.Dir, "sandbox", "sandbox.db")};Mode=ReadOnly;Pooling=False");
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM users";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

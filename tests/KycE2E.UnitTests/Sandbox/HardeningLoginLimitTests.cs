@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using KycE2E.Automation.TestData;
 
 namespace KycE2E.UnitTests.Sandbox;
@@ -20,20 +19,20 @@ public sealed class HardeningLoginLimitTests : SandboxTests
 
         for (var i = 0; i < Limit; i++)
         {
-            using var wrong = await LogInAsync(victim.Email, "wrong-" + i);
+            using var wrong = await Sandbox.LogInAsync(victim.Email, "wrong-" + i);
             wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"failure {i + 1} of {Limit} is still an ordinary wrong password");
         }
 
-        using var limited = await LogInAsync(victim.Email.ToUpperInvariant(), victim.Password);
+        using var limited = await Sandbox.LogInAsync(victim.Email.ToUpperInvariant(), victim.Password);
         var body = await limited.Content.ReadAsStringAsync();
 
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "even the right password is refused while the account is limited: " + body);
         body.Should().Contain("too many failed logins").And.Contain("login_rate_limited");
         limited.Headers.RetryAfter!.Delta.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(30));
 
-        using var otherLogin = await LogInAsync(other.Email, other.Password);
+        using var otherLogin = await Sandbox.LogInAsync(other.Email, other.Password);
         otherLogin.StatusCode.Should().Be(HttpStatusCode.OK, "another user on the same address is not limited");
-        using var otherWrong = await LogInAsync(other.Email, "wrong");
+        using var otherWrong = await Sandbox.LogInAsync(other.Email, "wrong");
         otherWrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "another user's failures are counted on their own");
     }
 
@@ -57,7 +56,7 @@ public sealed class HardeningLoginLimitTests : SandboxTests
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         page.Should().Contain("data-code=\"login_rate_limited\"").And.Contain("Too many failed logins for this account. Try again in 5 minutes.");
         portal.HasAuthCookie.Should().BeFalse();
-        using var appToo = await LogInAsync(victim.Email, victim.Password);
+        using var appToo = await Sandbox.LogInAsync(victim.Email, victim.Password);
         appToo.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the portal and the app count the same account's failures");
 
         using var otherPortal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
@@ -74,7 +73,7 @@ public sealed class HardeningLoginLimitTests : SandboxTests
         var statuses = new List<HttpStatusCode>();
         await Parallel.ForEachAsync(logins, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, cancel) =>
         {
-            using var response = await LogInAsync(user.Email, user.Password);
+            using var response = await Sandbox.LogInAsync(user.Email, user.Password, cancel);
             lock (statuses)
             {
                 statuses.Add(response.StatusCode);
@@ -93,15 +92,41 @@ public sealed class HardeningLoginLimitTests : SandboxTests
         {
             for (var i = 0; i < Limit - 1; i++)
             {
-                using var wrong = await LogInAsync(user.Email, "typo");
+                using var wrong = await Sandbox.LogInAsync(user.Email, "typo");
                 wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
             }
 
-            using var right = await LogInAsync(user.Email, user.Password);
+            using var right = await Sandbox.LogInAsync(user.Email, user.Password);
             right.StatusCode.Should().Be(HttpStatusCode.OK, $"round {round + 1}: 9 typos then the right password");
         }
     }
 
-    private Task<HttpResponseMessage> LogInAsync(string email, string password) =>
-        Sandbox.Http.PostAsJsonAsync(new Uri("api/v1/auth/login", UriKind.Relative), new { email, password });
+    [Test]
+    public async Task An_over_long_email_is_refused_with_a_400_naming_it_and_never_counted()
+    {
+        var user = await Sandbox.TestData.CreateUserAsync(new NewUser("en"));
+        const int MoreThanTheAddressLimit = 110;
+
+        for (var i = 0; i < MoreThanTheAddressLimit; i++)
+        {
+            using var refused = await Sandbox.LogInAsync($"{i}-{new string('x', 300)}@example.test", "wrong");
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"login {i + 1}: an address over 254 characters is not an e-mail address");
+            (await refused.Content.ReadAsStringAsync()).Should().Contain("email");
+        }
+
+        using (var huge = await Sandbox.LogInAsync(new string('a', 2_000_000) + "@example.test", "wrong"))
+        {
+            ((int)huge.StatusCode).Should().BeOneOf([400, 413], "two million characters are refused");
+        }
+
+        using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
+        using (var page = await portal.LogInAsync(new string('w', 300) + "@example.test", "wrong"))
+        {
+            page.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await page.Content.ReadAsStringAsync()).Should().Contain("data-testid=\"login-error\"").And.NotContain(new string('w', 300), "the address is not echoed back");
+        }
+
+        using var right = await Sandbox.LogInAsync(user.Email, user.Password);
+        right.StatusCode.Should().Be(HttpStatusCode.OK, "none of the refused logins counted against 127.0.0.1");
+    }
 }

@@ -20,6 +20,9 @@ public sealed partial class HardeningPortalVisitor : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The cookies this visitor would send, as a Cookie header: what someone who copied them could replay.</summary>
+    public string CookieHeader => _handler.CookieContainer.GetCookieHeader(Http.BaseAddress!);
+
     public bool HasAuthCookie => _handler.CookieContainer.GetCookies(Http.BaseAddress!).Any(c => c.Name == "sbx.auth");
 
     /// <summary>Opens a page and returns its HTML and the form's antiforgery token (null when the page has none).</summary>

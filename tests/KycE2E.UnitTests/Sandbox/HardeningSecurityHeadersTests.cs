@@ -5,7 +5,10 @@ using KycE2E.Automation.TestData;
 
 namespace KycE2E.UnitTests.Sandbox;
 
-/// <summary>Every answer (pages, the app, static files, both APIs, redirects, errors) carries the browser-side protections.</summary>
+/// <summary>
+/// Every answer (pages, the app, static files, both APIs, redirects, errors) carries the browser-side protections and no
+/// Server header; answers with personal data are never stored by a browser or proxy (Cache-Control: no-store).
+/// </summary>
 public sealed class HardeningSecurityHeadersTests : SandboxTests
 {
     private static readonly string[] AnonymousGets =
@@ -37,15 +40,17 @@ public sealed class HardeningSecurityHeadersTests : SandboxTests
 
         foreach (var path in SignedInPages)
         {
-            await CheckAsync(portal.Http, HttpMethod.Get, path, expect: HttpStatusCode.OK);
+            await CheckAsync(portal.Http, HttpMethod.Get, path, expect: HttpStatusCode.OK, personal: true);
         }
 
         foreach (var path in AppApiGets)
         {
-            await CheckAsync(Sandbox.Http, HttpMethod.Get, path, bearer: token, expect: HttpStatusCode.OK);
+            await CheckAsync(Sandbox.Http, HttpMethod.Get, path, bearer: token, expect: HttpStatusCode.OK, personal: true);
         }
 
         await CheckAsync(Sandbox.Http, HttpMethod.Get, "/test-api/clock", testKey: true, expect: HttpStatusCode.OK);
+        await CheckAsync(Sandbox.Http, HttpMethod.Get, $"/test-api/users/{user.UserId}/verification", testKey: true, expect: HttpStatusCode.OK, personal: true);
+        await CheckAsync(Sandbox.Http, HttpMethod.Post, "/api/v1/auth/login", content: $$"""{"email":"{{user.Email}}","password":"{{user.Password}}"}""", expect: HttpStatusCode.OK, personal: true);
         await CheckAsync(Sandbox.Http, HttpMethod.Post, "/api/v1/auth/login", content: "{not json", expect: HttpStatusCode.BadRequest);
         await CheckAsync(Sandbox.Http, HttpMethod.Post, "/api/v1/auth/login", content: """{"email":"nobody@sandbox.test","password":"x"}""", expect: HttpStatusCode.Unauthorized);
         await CheckAsync(Sandbox.Http, HttpMethod.Post, "/test-api/users", content: """{"locale":5}""", testKey: true, expect: HttpStatusCode.BadRequest);
@@ -65,7 +70,7 @@ public sealed class HardeningSecurityHeadersTests : SandboxTests
         policy.Should().NotContain("unsafe-inline").And.NotContain("unsafe-eval").And.NotContain("*");
     }
 
-    private async Task CheckAsync(HttpClient http, HttpMethod method, string path, string? bearer = null, bool testKey = false, string? content = null, HttpStatusCode? expect = null)
+    private async Task CheckAsync(HttpClient http, HttpMethod method, string path, string? bearer = null, bool testKey = false, string? content = null, HttpStatusCode? expect = null, bool personal = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
         if (bearer is not null)
@@ -98,5 +103,11 @@ public sealed class HardeningSecurityHeadersTests : SandboxTests
         headers.Should().Contain("X-Content-Type-Options", "nosniff", what);
         headers.Should().Contain("X-Frame-Options", "DENY", what);
         headers.Should().Contain("Referrer-Policy", "no-referrer", what);
+        headers.Should().NotContainKey("Server", what);
+        if (personal)
+        {
+            headers.Should().ContainKey("Cache-Control", what);
+            headers["Cache-Control"].Should().Contain("no-store", what);
+        }
     }
 }

@@ -133,15 +133,77 @@ public sealed class HardeningTextInputTests : SandboxTests
         (await response.Content.ReadAsStringAsync()).Should().Contain("fullName");
     }
 
+    [Test]
+    public async Task Seeded_details_pass_the_forms_rules_and_are_stored_as_the_form_stores_them()
+    {
+        var passport = await SeedAsync(new
+        {
+            region = " cn\t",
+            documentType = "PASSPORT",
+            fullName = " Li\tWei\n" + new string(' ', 10_000) + "Zhang ",
+            documentNumber = " e7654321 ",
+            dateOfBirth = " 1990-01-02\n",
+        });
+        var idCard = await SeedAsync(new { region = "CN", documentType = "id_card", fullName = "张伟", documentNumber = "11010519491231002x", dateOfBirth = "\t1949-12-31 " });
+
+        (await StoredDetailsAsync(passport)).Should().Be(new AttemptDetailsRecord("CN", "passport", "Li Wei Zhang", "E7654321", new DateOnly(1990, 1, 2)));
+        (await StoredDetailsAsync(idCard)).Should().Be(new AttemptDetailsRecord("CN", "id_card", "张伟", "11010519491231002X", new DateOnly(1949, 12, 31)));
+    }
+
+    [TestCase("1990-02-30")]
+    [TestCase("31/12/1990")]
+    [TestCase("1990-1-2")]
+    [TestCase("1990-01-02T00:00")]
+    [TestCase(" ")]
+    [TestCase("1899-12-31")]
+    [TestCase("tomorrow")]
+    public async Task A_seeded_date_of_birth_the_form_refuses_is_a_400_naming_it_and_creates_nothing(string dateOfBirth)
+    {
+        if (dateOfBirth == "tomorrow")
+        {
+            dateOfBirth = DateOnly.FromDateTime((await Sandbox.TestData.NowAsync()).UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var users = Sandbox.CountRows("users");
+        var body = SeedBody(null, new { region = "CN", documentType = "passport", fullName = "Li Wei", documentNumber = "E7654321", dateOfBirth });
+
+        using var response = await Sandbox.Http.SendAsync(TestDataRequest(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"'{dateOfBirth}' is not a date the form takes");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("dateOfBirth");
+        Sandbox.CountRows("users").Should().Be(users, "no user is created for a refused seed");
+        Sandbox.CountRows("verification_cases").Should().Be(Sandbox.CountRows("users"), "no account is left without its case");
+    }
+
+    private async Task<string> SeedAsync(object details) => (await CreateAsync(SeedBody(null, details))).GetProperty("userId").GetString()!;
+
+    private async Task<JsonElement> CreateAsync(object body)
+    {
+        using var response = await Sandbox.Http.SendAsync(TestDataRequest(body));
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private async Task<AttemptDetailsRecord> StoredDetailsAsync(string userId) =>
+        (await Sandbox.TestData.GetVerificationAsync(userId)).Attempts[^1].Details!;
+
     private async Task<TestUser> SeedRejectedWithNameAsync(string name, string? moderationComment)
     {
-        using var response = await Sandbox.Http.SendAsync(TestDataRequest(SeedBody(name, moderationComment)));
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var created = await CreateAsync(SeedBody(name, moderationComment));
         return new TestUser(created.GetProperty("userId").GetString()!, created.GetProperty("email").GetString()!, created.GetProperty("password").GetString()!, "en");
     }
 
-    private object SeedBody(string name, string? moderationComment) => new
+    private object SeedBody(string name, string? moderationComment) => SeedBody(moderationComment, new
+    {
+        region = "CN",
+        documentType = _identity.Details.DocumentType,
+        fullName = name,
+        documentNumber = _identity.Details.DocumentNumber,
+        dateOfBirth = _identity.Details.DateOfBirthText,
+    });
+
+    private static object SeedBody(string? moderationComment, object details) => new
     {
         locale = "en",
         verification = new
@@ -149,14 +211,7 @@ public sealed class HardeningTextInputTests : SandboxTests
             status = "rejected",
             reasons = new[] { "NAME_MISMATCH" },
             moderationComment,
-            details = new
-            {
-                region = "CN",
-                documentType = _identity.Details.DocumentType,
-                fullName = name,
-                documentNumber = _identity.Details.DocumentNumber,
-                dateOfBirth = _identity.Details.DateOfBirthText,
-            },
+            details,
         },
     };
 

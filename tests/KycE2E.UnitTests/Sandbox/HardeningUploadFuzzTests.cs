@@ -12,13 +12,13 @@ using SkiaSharp;
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>
-/// 2000 random and mutated uploads (fixed seed) through POST /api/v1/verification/attempts: each gets a clear 4xx, or a 202
+/// Random and mutated uploads (fixed seed; 2000 here, KYCE2E_FUZZ_CASES for the full run of `./e2e bench`) through POST /api/v1/verification/attempts: each gets a clear 4xx, or a 202
 /// only for an image that really decodes; never a 5xx. Afterwards the sandbox is healthy, its reviews of what it accepted
 /// run, nothing was written outside its data folder, and its peak memory stayed within budget.
 /// </summary>
 public sealed class HardeningUploadFuzzTests : SandboxTests
 {
-    private const int Cases = 2000;
+    private static readonly int Cases = CountFromEnvironment("KYCE2E_FUZZ_CASES", 2000);
     private const int Seed = 20_261_126;
     private const int Workers = 4;
     private const long PeakMemoryBudgetMb = 400;
@@ -84,7 +84,7 @@ public sealed class HardeningUploadFuzzTests : SandboxTests
         clock.Stop();
 
         var byKind = answers.Values.GroupBy(a => $"{a.Case.Kind} → {(int)a.Status} {Code(a.Body)}").OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
-        var peakMb = PeakResidentMegabytes();
+        var peakMb = Sandbox.PeakResidentMegabytes();
         TestContext.Out.WriteLine($"{Cases} cases in {clock.Elapsed.TotalSeconds:0.0} s with {Workers} workers; sandbox peak RSS (VmHWM) {peakMb} MB\n{string.Join('\n', byKind)}");
 
         answers.Values.Where(a => (int)a.Status >= 500).Should().BeEmpty("no upload may crash the request");
@@ -281,11 +281,5 @@ public sealed class HardeningUploadFuzzTests : SandboxTests
     {
         var data = Path.Combine(Sandbox.Dir, "sandbox") + Path.DirectorySeparatorChar;
         return [.. Directory.EnumerateFiles(Sandbox.Dir, "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(data, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
-    }
-
-    private long PeakResidentMegabytes()
-    {
-        var line = File.ReadLines($"/proc/{Sandbox.ProcessId}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }

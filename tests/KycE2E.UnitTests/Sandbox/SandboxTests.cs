@@ -9,13 +9,20 @@ public abstract class SandboxTests
     /// <summary>The sandbox's date when the class started.</summary>
     protected DateOnly Today { get; private set; }
 
+    /// <summary>Settings the class's sandbox starts with (environment variables such as "Sandbox__LoginFailureLimit"); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
-        Sandbox = await SandboxUnderTest.StartAsync();
+        Sandbox = await SandboxUnderTest.StartAsync(Settings);
         Today = await Sandbox.TodayAsync();
     }
 
     [OneTimeTearDown]
     public async Task StopSandbox() => await Sandbox.DisposeAsync();
+
+    /// <summary>A size the full hardening run raises through an environment variable; CI keeps the smaller default.</summary>
+    protected static int CountFromEnvironment(string variable, int fallback) =>
+        int.TryParse(System.Environment.GetEnvironmentVariable(variable), out var count) && count > 0 ? count : fallback;
 }

@@ -91,6 +91,54 @@ public sealed class SandboxUnderTest : IAsyncDisposable
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// POST /api/v1/auth/login as the app sends it. A large body first waits for the sandbox's go-ahead (Expect: 100-continue, as curl
+    /// does), so that a body over the limit is answered with its 413 instead of being cut off mid-way.
+    /// </summary>
+    public async Task<HttpResponseMessage> LogInAsync(string email, string password, CancellationToken cancel = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/auth/login", UriKind.Relative))
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { email, password }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = email.Length > 64 * 1024;
+        return await Http.SendAsync(request, cancel);
+    }
+
+    /// <summary>Rows in one of the sandbox's tables, read straight from its database file.</summary>
+    public int CountRows(string table)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Dir, "sandbox", "sandbox.db")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The sandbox's peak resident memory so far (VmHWM), in MB.</summary>
+    public long PeakResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{ProcessId}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>Waits until the sandbox's log, from <paramref name="from"/> on, holds a line with <paramref name="text"/>; false when it did not within the timeout.</summary>
+    public async Task<bool> LogShowsAsync(string text, int from, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!Log()[from..].Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(50); // polls the log file; returns as soon as the line is there
+        }
+
+        return true;
+    }
+
     public async Task<DateOnly> TodayAsync() => DateOnly.FromDateTime((await TestData.NowAsync()).UtcDateTime);
 
     /// <summary>A user whose verification failed once (so she may retry), logged in to the app API.</summary>

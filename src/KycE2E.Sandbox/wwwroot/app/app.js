@@ -64,8 +64,13 @@ async function loadTexts(l) {
   document.title = t('site.name');
 }
 
-function signOut() {
+/** Forgets the token and has the server end it too, so a copy of it is worthless; offline, the phone still forgets it. */
+async function signOut() {
+  const token = localStorage.getItem(TOKEN_KEY);
   localStorage.removeItem(TOKEN_KEY);
+  if (token) {
+    await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'Authorization': `Bearer ${token}` } }).catch(() => {});
+  }
   go('login');
 }
 
