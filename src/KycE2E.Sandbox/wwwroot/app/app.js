@@ -635,14 +635,14 @@ function submit(s) {
   xhr.upload.addEventListener('progress', (e) => {
     if (e.lengthComputable) s.progress.value = Math.round((e.loaded / e.total) * 100);
   });
-  const failed = () => {
-    if (!done()) return;
+  const uploadFailed = () => {
     if (defects.has('app-back-photo-dropped-after-upload-failure')) {
       s.inputs.backImage.value = '';
       s.inputs.backImage.dispatchEvent(new Event('change'));
     }
     showAlert(s, 'upload-error', t('form.uploadFailed'));
   };
+  const failed = () => { if (done()) uploadFailed(); };
   xhr.addEventListener('error', failed);
   xhr.addEventListener('timeout', failed);
   xhr.addEventListener('load', () => {
@@ -665,7 +665,7 @@ function submit(s) {
     } else if (status === 409) {
       showAlert(s, 'form-error', body.title || t('form.notAllowed'), body.code || 'not_allowed');
     } else if (status >= 500 || status === 0) {
-      showAlert(s, 'upload-error', t('form.uploadFailed'));
+      uploadFailed();
     } else {
       showAlert(s, 'form-error', body.title || t('form.uploadFailed'), body.code || `http_${status}`);
     }
