@@ -1,5 +1,8 @@
+using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Mobile;
+using KycE2E.Automation.Sessions;
 using KycE2E.Automation.TestData;
 using KycE2E.Automation.Web;
 
@@ -130,6 +133,14 @@ public sealed class TestEnvironment : IAsyncDisposable
     /// <summary>The Appium sessions, starting the run's Appium server on first use unless Mobile:AppiumUrl names one.</summary>
     public Task<AppiumSessionPool> AppiumSessionsAsync() => _engines.AppiumSessionsAsync();
 
+    /// <summary>A scenario's session on its platform: a fresh browser context, or a clean Appium session.</summary>
+    public async Task<IPlatformSession> StartSessionAsync(Platform platform, ScenarioArtifacts artifacts) => platform switch
+    {
+        Platform.Web => await WebSession.StartAsync(Browsers, Settings, BaseUrl, artifacts),
+        Platform.Mobile => await MobileSession.StartAsync(await AppiumSessionsAsync(), Settings, BaseUrl, artifacts),
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "A scenario runs on the web or on the phone."),
+    };
+
     /// <summary>What the report says about where the run ran; no secret is among them.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FactsAsync()
     {
@@ -246,7 +257,7 @@ public sealed class TestEnvironment : IAsyncDisposable
                     var sessions = await AppiumSessionsAsync();
                     try
                     {
-                        sessions.Prepare();
+                        await sessions.PrepareAsync();
                     }
                     catch (OpenQA.Selenium.WebDriverException e)
                     {
@@ -262,7 +273,11 @@ public sealed class TestEnvironment : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            AppiumSessions?.Dispose();
+            if (AppiumSessions is not null)
+            {
+                await AppiumSessions.DisposeAsync();
+            }
+
             await Browsers.DisposeAsync();
             if (Appium is not null)
             {

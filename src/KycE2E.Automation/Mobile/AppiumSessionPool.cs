@@ -1,21 +1,19 @@
-using System.Collections.Concurrent;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Remote;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Sessions;
 
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>
-/// One Appium session per worker, reused across scenarios with a clean app state in between
-/// (cookies and storage cleared); a session that failed a scenario is ended, not reused, and an idle session
-/// is checked before it is handed out again.
+/// One Appium session per worker, reused across scenarios with a clean app state in between (the session clears
+/// cookies and storage as it ends); a session that failed a scenario is ended, not reused, and an idle session is
+/// checked before it is handed out again.
 /// </summary>
-public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog) : IDisposable
+public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog) : SessionPool<RemoteWebDriver>
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
-    private readonly ConcurrentBag<RemoteWebDriver> _idle = [];
-    private readonly ConcurrentDictionary<RemoteWebDriver, byte> _all = new();
     private readonly HttpClient _status = new() { Timeout = StatusTimeout };
 
     public Uri AppiumUrl => appiumUrl;
@@ -27,60 +25,12 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
 
     public bool IsNativeApp => settings.IsNativeApp;
 
-    /// <summary>A session for the next scenario; fails at once with "Appium server unreachable" when the server is gone.</summary>
-    public RemoteWebDriver Rent()
-    {
-        EnsureServerAnswers();
-        while (_idle.TryTake(out var driver))
-        {
-            if (Answers(driver))
-            {
-                return driver;
-            }
-
-            End(driver); // its browser or chromedriver died while it waited: a new session replaces it
-        }
-
-        var created = AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout);
-        _all.TryAdd(created, 0);
-        return created;
-    }
-
-    /// <summary>Creates a session before the first scenario needs it (Run:Warmup); a new session is clean already.</summary>
-    public void Prepare()
-    {
-        EnsureServerAnswers();
-        var created = AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout);
-        _all.TryAdd(created, 0);
-        _idle.Add(created);
-    }
-
-    public void Return(RemoteWebDriver driver, bool healthy, Uri appUrl)
-    {
-        if (healthy && !IsNativeApp && TryReset(driver, appUrl))
-        {
-            _idle.Add(driver);
-            return;
-        }
-
-        End(driver);
-    }
-
-    public void Dispose()
-    {
-        foreach (var driver in _all.Keys)
-        {
-            End(driver);
-        }
-
-        _status.Dispose();
-    }
-
-    private void EnsureServerAnswers()
+    /// <summary>Asks the server's /status before any session command: "Appium server unreachable" at once, not a session timeout.</summary>
+    protected override async Task EnsureReachableAsync()
     {
         try
         {
-            using var answer = _status.GetAsync(new Uri(appiumUrl, "status")).GetAwaiter().GetResult();
+            using var answer = await _status.GetAsync(new Uri(appiumUrl, "status"));
             if (answer.IsSuccessStatusCode)
             {
                 return;
@@ -94,11 +44,14 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         }
     }
 
+    protected override Task<RemoteWebDriver> StartAsync() =>
+        Task.FromResult(AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout));
+
     /// <summary>
-    /// Whether an idle session still works: one cheap command that needs the browser (its current URL), with the short
-    /// status timeout rather than the session's. Only web-app sessions are pooled, so the command always applies.
+    /// One cheap command that needs the browser (its current URL), with the short status timeout rather than the
+    /// session's. Only web-app sessions are pooled, so the command always applies.
     /// </summary>
-    private bool Answers(RemoteWebDriver driver)
+    protected override async Task<bool> AnswersAsync(RemoteWebDriver driver)
     {
         if (driver.SessionId is not { } id)
         {
@@ -107,7 +60,7 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
 
         try
         {
-            using var answer = _status.GetAsync(new Uri(appiumUrl, $"session/{id}/url")).GetAwaiter().GetResult();
+            using var answer = await _status.GetAsync(new Uri(appiumUrl, $"session/{id}/url"));
             return answer.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -116,29 +69,8 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         }
     }
 
-    private static bool TryReset(RemoteWebDriver driver, Uri appUrl)
+    protected override Task CloseAsync(RemoteWebDriver driver)
     {
-        try
-        {
-            if (!driver.Url.StartsWith(appUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
-            {
-                driver.Navigate().GoToUrl(appUrl);
-            }
-
-            driver.ExecuteScript("localStorage.clear(); sessionStorage.clear();");
-            driver.Manage().Cookies.DeleteAllCookies();
-            driver.Navigate().GoToUrl("about:blank");
-            return true;
-        }
-        catch (WebDriverException)
-        {
-            return false;
-        }
-    }
-
-    private void End(RemoteWebDriver driver)
-    {
-        _all.TryRemove(driver, out _);
         try
         {
             driver.Quit();
@@ -149,5 +81,12 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         }
 
         driver.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected override ValueTask DisposeEngineAsync()
+    {
+        _status.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,23 +1,32 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Remote;
 using KycE2E.Automation.Artifacts;
-using KycE2E.Automation.Environment;
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Journeys;
+using KycE2E.Automation.Sessions;
 
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>One scenario on the phone app: a pooled Appium session with a clean app state.</summary>
-public sealed class MobileSession
+public sealed class MobileSession : IPlatformSession
 {
     private const string CdpCommand = "kyce2e:cdp";
     private readonly AppiumSessionPool _pool;
+    private readonly ScenarioArtifacts _artifacts;
     private bool _offline;
 
-    private MobileSession(AppiumSessionPool pool, RemoteWebDriver driver, Uri appUrl)
+    private MobileSession(AppiumSessionPool pool, RemoteWebDriver driver, Uri appUrl, TimeSpan timeout, ScenarioArtifacts artifacts)
     {
         _pool = pool;
         Driver = driver;
         AppUrl = appUrl;
+        _artifacts = artifacts;
+        Journey = new MobileVerificationJourney(this, timeout, Path.Combine(artifacts.Directory, "uploads"));
     }
+
+    public Journeys.Platform Platform => Journeys.Platform.Mobile;
+
+    public IVerificationJourney Journey { get; }
 
     public RemoteWebDriver Driver { get; }
 
@@ -25,7 +34,8 @@ public sealed class MobileSession
 
     public AppLocators Locators => _pool.Locators;
 
-    public static MobileSession Start(AppiumSessionPool pool, Uri baseUrl) => new(pool, pool.Rent(), new Uri(baseUrl, "app/"));
+    public static async Task<MobileSession> StartAsync(AppiumSessionPool pool, SuiteSettings settings, Uri baseUrl, ScenarioArtifacts artifacts) =>
+        new(pool, await pool.RentAsync(), new Uri(baseUrl, "app/"), settings.Timeouts.Expect, artifacts);
 
     /// <summary>Opens a route of the web app (a deep link, in a native build's terms).</summary>
     public void Open(string relative)
@@ -51,25 +61,38 @@ public sealed class MobileSession
     }
 
     /// <summary>Screenshot, page source and the Appium server's log lines of this session into the scenario's folder.</summary>
-    public async Task CaptureFailureAsync(ScenarioArtifacts artifacts)
+    public async Task CaptureFailureAsync()
     {
         try
         {
-            await artifacts.SaveAsync("screenshot.png", Driver.GetScreenshot().AsByteArray);
-            await artifacts.SaveAsync("page-source.html", Driver.PageSource);
+            await _artifacts.SaveAsync("screenshot.png", Driver.GetScreenshot().AsByteArray);
+            await _artifacts.SaveAsync("page-source.html", Driver.PageSource);
         }
         catch (WebDriverException e)
         {
-            await artifacts.SaveAsync("capture-error.txt", $"The app could not be captured: {e.Message}");
+            await _artifacts.SaveAsync("capture-error.txt", $"The app could not be captured: {e.Message}");
         }
 
         if (_pool.ServerLog is { } log && File.Exists(log))
         {
-            await artifacts.SaveAsync("appium-log.txt", AppiumLogExcerpt(log, Driver.SessionId?.ToString()));
+            await _artifacts.SaveAsync("appium-log.txt", AppiumLogExcerpt(log, Driver.SessionId?.ToString()));
         }
     }
 
-    public void End(bool failed)
+    public async Task<bool> TryScreenshotAsync(string path)
+    {
+        try
+        {
+            await File.WriteAllBytesAsync(path, Driver.GetScreenshot().AsByteArray);
+            return true;
+        }
+        catch (WebDriverException)
+        {
+            return false;
+        }
+    }
+
+    public async Task EndAsync(bool failed)
     {
         if (_offline && !failed)
         {
@@ -83,7 +106,28 @@ public sealed class MobileSession
             }
         }
 
-        _pool.Return(Driver, healthy: !failed && !_offline, AppUrl);
+        await _pool.ReturnAsync(Driver, healthy: !failed && !_offline && !_pool.IsNativeApp && TryReset());
+    }
+
+    /// <summary>A clean app state for the next scenario in this session: storage and cookies cleared, on a blank page.</summary>
+    private bool TryReset()
+    {
+        try
+        {
+            if (!Driver.Url.StartsWith(AppUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
+            {
+                Driver.Navigate().GoToUrl(AppUrl);
+            }
+
+            Driver.ExecuteScript("localStorage.clear(); sessionStorage.clear();");
+            Driver.Manage().Cookies.DeleteAllCookies();
+            Driver.Navigate().GoToUrl("about:blank");
+            return true;
+        }
+        catch (WebDriverException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The server log's lines about this session (Appium prefixes them with the session id's first part), the last 400.</summary>

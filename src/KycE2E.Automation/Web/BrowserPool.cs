@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Sessions;
 
 namespace KycE2E.Automation.Web;
 
@@ -9,7 +9,7 @@ namespace KycE2E.Automation.Web;
 /// One Chromium per worker: a scenario rents a browser, gets a fresh context in it, and hands it back;
 /// a browser that failed a scenario is thrown away rather than reused.
 /// </summary>
-public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
+public sealed class BrowserPool(WebSettings settings) : SessionPool<IBrowser>
 {
     public static readonly IReadOnlyList<string> ChromiumArgs =
     [
@@ -17,26 +17,14 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
         "--disable-dev-shm-usage",
     ];
 
-    private readonly ConcurrentBag<IBrowser> _idle = [];
-    private readonly ConcurrentDictionary<IBrowser, byte> _all = new();
     private readonly SemaphoreSlim _start = new(1, 1);
     private IPlaywright? _playwright;
 
     /// <summary>The version of the Chromium the pool launched, once it launched one.</summary>
     public string? BrowserVersion { get; private set; }
 
-    public async Task<IBrowser> RentAsync()
+    protected override async Task<IBrowser> StartAsync()
     {
-        while (_idle.TryTake(out var browser))
-        {
-            if (browser.IsConnected)
-            {
-                return browser;
-            }
-
-            _all.TryRemove(browser, out _);
-        }
-
         var playwright = await PlaywrightAsync();
         if (!string.IsNullOrWhiteSpace(settings.WsEndpoint))
         {
@@ -56,7 +44,6 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
                 Headless = settings.Headless,
                 Args = ChromiumArgs,
             });
-            _all.TryAdd(launched, 0);
             BrowserVersion ??= launched.Version;
             return launched;
         }
@@ -66,28 +53,15 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
         }
     }
 
-    public async Task ReturnAsync(IBrowser browser, bool healthy)
+    protected override Task<bool> AnswersAsync(IBrowser browser) => Task.FromResult(browser.IsConnected);
+
+    protected override Task CloseAsync(IBrowser browser) => browser.CloseAsync();
+
+    protected override ValueTask DisposeEngineAsync()
     {
-        if (healthy && browser.IsConnected)
-        {
-            _idle.Add(browser);
-            return;
-        }
-
-        _all.TryRemove(browser, out _);
-        await browser.CloseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var browser in _all.Keys)
-        {
-            await browser.CloseAsync();
-        }
-
-        _all.Clear();
         _playwright?.Dispose();
         _start.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private async Task<IBrowser> ConnectAsync(IPlaywright playwright)
@@ -95,7 +69,6 @@ public sealed class BrowserPool(WebSettings settings) : IAsyncDisposable
         try
         {
             var remote = await playwright.Chromium.ConnectAsync(settings.WsEndpoint, new BrowserTypeConnectOptions { Timeout = 15_000 });
-            _all.TryAdd(remote, 0);
             BrowserVersion ??= $"{remote.Version} (remote, {settings.WsEndpoint})";
             return remote;
         }

@@ -1,30 +1,39 @@
 using Microsoft.Playwright;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Journeys;
+using KycE2E.Automation.Sessions;
 
 namespace KycE2E.Automation.Web;
 
 /// <summary>One scenario on the website: a fresh browser context with its own trace, in a rented browser.</summary>
-public sealed class WebSession
+public sealed class WebSession : IPlatformSession
 {
     private readonly BrowserPool _pool;
     private readonly IBrowser _browser;
     private readonly WebSettings _settings;
+    private readonly ScenarioArtifacts _artifacts;
 
-    private WebSession(BrowserPool pool, IBrowser browser, IBrowserContext context, IPage page, WebSettings settings)
+    private WebSession(BrowserPool pool, IBrowser browser, IBrowserContext context, IPage page, WebSettings settings, ScenarioArtifacts artifacts)
     {
         _pool = pool;
         _browser = browser;
         _settings = settings;
         Context = context;
         Page = page;
+        _artifacts = artifacts;
+        Journey = new WebVerificationJourney(page);
     }
+
+    public Platform Platform => Platform.Web;
+
+    public IVerificationJourney Journey { get; }
 
     public IBrowserContext Context { get; }
 
     public IPage Page { get; }
 
-    public static async Task<WebSession> StartAsync(BrowserPool pool, SuiteSettings settings, Uri baseUrl)
+    public static async Task<WebSession> StartAsync(BrowserPool pool, SuiteSettings settings, Uri baseUrl, ScenarioArtifacts artifacts)
     {
         // A browser that died idle in the pool a moment ago still counts as connected until Playwright hears of it:
         // its first command fails. It is thrown away and the scenario gets a new browser, once.
@@ -33,7 +42,7 @@ public sealed class WebSession
             var browser = await pool.RentAsync();
             try
             {
-                return await OpenAsync(pool, browser, settings, baseUrl);
+                return await OpenAsync(pool, browser, settings, baseUrl, artifacts);
             }
             catch (PlaywrightException)
             {
@@ -50,7 +59,7 @@ public sealed class WebSession
     /// Screenshot, page HTML and trace into the scenario's folder. What cannot be captured (the browser crashed) is
     /// said in capture-error.txt, with the last page the scenario was on; capturing never fails the hooks.
     /// </summary>
-    public async Task CaptureFailureAsync(ScenarioArtifacts artifacts)
+    public async Task CaptureFailureAsync()
     {
         var problems = new List<string>();
         if (Page.IsClosed)
@@ -59,27 +68,40 @@ public sealed class WebSession
         }
         else
         {
-            await TryAsync(problems, "screenshot", () => Page.ScreenshotAsync(new PageScreenshotOptions { Path = artifacts.PathFor("screenshot.png"), FullPage = true }));
-            await TryAsync(problems, "page HTML", async () => await artifacts.SaveAsync("page.html", await Page.ContentAsync()));
+            await TryAsync(problems, "screenshot", () => Page.ScreenshotAsync(new PageScreenshotOptions { Path = _artifacts.PathFor("screenshot.png"), FullPage = true }));
+            await TryAsync(problems, "page HTML", async () => await _artifacts.SaveAsync("page.html", await Page.ContentAsync()));
         }
 
-        await TryAsync(problems, "trace", () => StopTraceAsync(artifacts.PathFor("trace.zip")));
+        await TryAsync(problems, "trace", () => StopTraceAsync(_artifacts.PathFor("trace.zip")));
         if (problems.Count > 0)
         {
             var state = _browser.IsConnected ? "the browser was still connected" : "the browser had disconnected (it crashed or was killed)";
-            await artifacts.SaveAsync("capture-error.txt",
+            await _artifacts.SaveAsync("capture-error.txt",
                 $"The web page could not be fully captured: {state}. Last page: {Page.Url}\n- {string.Join("\n- ", problems)}\n");
         }
     }
 
-    public async Task EndAsync(bool failed, ScenarioArtifacts artifacts)
+    public async Task<bool> TryScreenshotAsync(string path)
+    {
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+            return true;
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
+    }
+
+    public async Task EndAsync(bool failed)
     {
         var healthy = !failed;
         try
         {
             if (_settings.Trace == "always" && !failed)
             {
-                await StopTraceAsync(artifacts.PathFor("trace.zip"));
+                await StopTraceAsync(_artifacts.PathFor("trace.zip"));
             }
 
             await Context.CloseAsync();
@@ -90,7 +112,7 @@ public sealed class WebSession
         }
         finally
         {
-            await _pool.ReturnAsync(_browser, healthy);
+            await _pool.ReturnAsync(_browser, healthy && _browser.IsConnected);
         }
     }
 
@@ -107,7 +129,7 @@ public sealed class WebSession
         await Context.Tracing.StopAsync(new TracingStopOptions { Path = path });
     }
 
-    private static async Task<WebSession> OpenAsync(BrowserPool pool, IBrowser browser, SuiteSettings settings, Uri baseUrl)
+    private static async Task<WebSession> OpenAsync(BrowserPool pool, IBrowser browser, SuiteSettings settings, Uri baseUrl, ScenarioArtifacts artifacts)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -120,7 +142,7 @@ public sealed class WebSession
             await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = settings.Web.TraceScreenshots, Snapshots = true, Sources = false });
         }
 
-        return new WebSession(pool, browser, context, await context.NewPageAsync(), settings.Web);
+        return new WebSession(pool, browser, context, await context.NewPageAsync(), settings.Web, artifacts);
     }
 
     // When a command fails because the browser went away, Playwright has marked it disconnected by the time the error arrives.

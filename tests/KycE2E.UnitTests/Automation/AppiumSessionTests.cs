@@ -56,13 +56,13 @@ public sealed class AppiumSessionTests
     {
         var runDir = Directory.CreateTempSubdirectory("kyce2e-appium-").FullName;
         var (server, url) = await AppiumServer.StartAsync(new SuiteSettings(), runDir);
-        using var pool = new AppiumSessionPool(new MobileSettings(), url, TimeSpan.FromSeconds(30), server.LogPath);
+        await using var pool = new AppiumSessionPool(new MobileSettings(), url, TimeSpan.FromSeconds(30), server.LogPath);
         await server.DisposeAsync();
 
-        var rent = () => pool.Rent();
+        var rent = () => pool.RentAsync();
 
         // The pool asks the server's /status before any session command, so this is the answer, not a session timeout.
-        rent.Should().Throw<EnvironmentSetupException>().WithMessage($"Appium server unreachable at {url}*")
+        (await rent.Should().ThrowAsync<EnvironmentSetupException>().WithMessage($"Appium server unreachable at {url}*"))
             .WithInnerException<HttpRequestException>();
         Directory.Delete(runDir, recursive: true);
     }

@@ -57,7 +57,7 @@ public sealed class EnvironmentLossTests
     public async Task A_scenario_running_when_the_sandbox_dies_is_recorded_as_environment_unreachable_and_the_report_is_still_written()
     {
         var artifacts = new ScenarioArtifacts(_environment.RunDir, "Losing the environment", "The sandbox dies mid-scenario", "web");
-        var session = await WebSession.StartAsync(_environment.Browsers, _environment.Settings, _environment.BaseUrl);
+        var session = await WebSession.StartAsync(_environment.Browsers, _environment.Settings, _environment.BaseUrl, artifacts);
         (await session.Page.GotoAsync("health"))!.Ok.Should().BeTrue();
 
         await KillSandboxAsync();
@@ -69,8 +69,8 @@ public sealed class EnvironmentLossTests
         reason.Should().Be($"Environment unreachable: the run's sandbox exited during this scenario (see {_environment.Sandbox!.LogPath})");
 
         // What the hooks do at the end of the failed scenario, then what the run does at its end.
-        await session.CaptureFailureAsync(artifacts);
-        await session.EndAsync(failed: true, artifacts);
+        await session.CaptureFailureAsync();
+        await session.EndAsync(failed: true);
         var record = new ScenarioRecord(Guid.NewGuid().ToString("N"), "Losing the environment", "The sandbox dies mid-scenario", "web", ["web"],
             ScenarioRecord.Failed, DateTimeOffset.UtcNow, 1, [], $"{reason}\n{failure}", artifacts.Directory, [.. artifacts.Files.Where(File.Exists)], 1);
         record.Write(_environment.RunDir);

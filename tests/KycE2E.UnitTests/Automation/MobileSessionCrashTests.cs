@@ -42,8 +42,9 @@ public sealed class MobileSessionCrashTests
     [TestCase(Victim.Chromium)]
     public async Task A_session_whose_driver_or_browser_is_killed_mid_scenario_fails_it_and_the_next_scenario_gets_a_fresh_session(Victim victim)
     {
-        using var pool = NewPool();
-        var (session, chromedriver) = StartOnStatusPage(pool);
+        await using var pool = NewPool();
+        var artifacts = new ScenarioArtifacts(_runDir, "Crashes", $"The {victim} dies mid-scenario", "mobile");
+        var (session, chromedriver) = await StartOnStatusPageAsync(pool, artifacts);
         var sessionId = session.Driver.SessionId.ToString();
         session.Driver.FindElement(By.Id("state")).Text.Should().Be(LocalPage.Heading);
 
@@ -53,69 +54,68 @@ public sealed class MobileSessionCrashTests
         var next = () => session.Driver.FindElement(By.Id("state"));
         next.Should().Throw<WebDriverException>();
 
-        var artifacts = new ScenarioArtifacts(_runDir, "Crashes", $"The {victim} dies mid-scenario", "mobile");
-        await session.Invoking(s => s.CaptureFailureAsync(artifacts).WaitAsync(HangGuard)).Should().NotThrowAsync();
-        await session.Invoking(s => Task.Run(() => s.End(failed: true)).WaitAsync(HangGuard)).Should().NotThrowAsync();
+        await session.Invoking(s => s.CaptureFailureAsync().WaitAsync(HangGuard)).Should().NotThrowAsync();
+        await session.Invoking(s => Task.Run(() => s.EndAsync(failed: true)).WaitAsync(HangGuard)).Should().NotThrowAsync();
         var saved = artifacts.Files.Where(File.Exists).Select(Path.GetFileName).ToList();
         saved.Should().Contain(["capture-error.txt", "appium-log.txt"]);
         (await File.ReadAllTextAsync(artifacts.PathFor("appium-log.txt"))).Should().Contain(sessionId);
 
-        var fresh = MobileSession.Start(pool, _page.Url);
+        var fresh = await StartAsync(pool, "The next scenario");
         fresh.Driver.SessionId.ToString().Should().NotBe(sessionId);
         fresh.Open("next");
         fresh.Driver.FindElement(By.Id("state")).Text.Should().Be(LocalPage.Heading);
-        fresh.End(failed: false);
+        await fresh.EndAsync(failed: false);
     }
 
     [TestCase(Victim.Chromedriver)]
     [TestCase(Victim.Chromium)]
     public async Task A_session_that_died_idle_in_the_pool_is_replaced_on_the_next_rent(Victim victim)
     {
-        using var pool = NewPool();
-        var (first, chromedriver) = StartOnStatusPage(pool);
+        await using var pool = NewPool();
+        var (first, chromedriver) = await StartOnStatusPageAsync(pool, Artifacts("Healthy"));
         var firstId = first.Driver.SessionId;
-        first.End(failed: false);
+        await first.EndAsync(failed: false);
         var pid = PidOf(victim, chromedriver);
 
         await ProcessTree.KillHardAsync(pid);
-        var next = await Task.Run(() => MobileSession.Start(pool, _page.Url)).WaitAsync(HangGuard);
+        var next = await Task.Run(() => StartAsync(pool, "The next scenario")).WaitAsync(HangGuard);
 
         next.Driver.SessionId.Should().NotBe(firstId, "the idle session is dead");
         next.Open("next");
         next.Driver.FindElement(By.Id("state")).Text.Should().Be(LocalPage.Heading);
-        next.End(failed: false);
+        await next.EndAsync(failed: false);
     }
 
     [Test]
     public async Task A_passed_scenario_whose_session_died_offline_ends_without_throwing_and_the_session_is_not_reused()
     {
-        using var pool = NewPool();
-        var (session, chromedriver) = StartOnStatusPage(pool);
+        await using var pool = NewPool();
+        var (session, chromedriver) = await StartOnStatusPageAsync(pool, Artifacts("Offline"));
         var sessionId = session.Driver.SessionId;
         session.SetOffline(true); // a @network scenario: ending it puts the phone back online first
 
         await ProcessTree.KillHardAsync(chromedriver);
-        await session.Invoking(s => Task.Run(() => s.End(failed: false)).WaitAsync(HangGuard)).Should().NotThrowAsync();
+        await session.Invoking(s => Task.Run(() => s.EndAsync(failed: false)).WaitAsync(HangGuard)).Should().NotThrowAsync();
 
-        var next = MobileSession.Start(pool, _page.Url);
+        var next = await StartAsync(pool, "The next scenario");
         next.Driver.SessionId.Should().NotBe(sessionId);
         next.Open("next");
         next.Driver.FindElement(By.Id("state")).Text.Should().Be(LocalPage.Heading);
-        next.End(failed: false);
+        await next.EndAsync(failed: false);
     }
 
     [Test]
-    public void A_healthy_idle_session_is_reused()
+    public async Task A_healthy_idle_session_is_reused()
     {
-        using var pool = NewPool();
-        var first = MobileSession.Start(pool, _page.Url);
+        await using var pool = NewPool();
+        var first = await StartAsync(pool, "Healthy");
         first.Open("status");
-        first.End(failed: false);
+        await first.EndAsync(failed: false);
 
-        var next = MobileSession.Start(pool, _page.Url);
+        var next = await StartAsync(pool, "The next scenario");
 
         next.Driver.SessionId.Should().Be(first.Driver.SessionId, "the check on rent does not throw live sessions away");
-        next.End(failed: false);
+        await next.EndAsync(failed: false);
     }
 
     public enum Victim
@@ -126,11 +126,18 @@ public sealed class MobileSessionCrashTests
 
     private AppiumSessionPool NewPool() => new(new MobileSettings(), _url, TimeSpan.FromSeconds(60), _server.LogPath);
 
+    private ScenarioArtifacts Artifacts(string scenario) => new(_runDir, "Crashes", scenario, "mobile");
+
+    private Task<MobileSession> StartAsync(AppiumSessionPool pool, string scenario) => StartAsync(pool, Artifacts(scenario));
+
+    private Task<MobileSession> StartAsync(AppiumSessionPool pool, ScenarioArtifacts artifacts) =>
+        MobileSession.StartAsync(pool, new SuiteSettings(), _page.Url, artifacts);
+
     /// <summary>A scenario's session on the status page, and the chromedriver that serves it (each session has its own).</summary>
-    private (MobileSession Session, int Chromedriver) StartOnStatusPage(AppiumSessionPool pool)
+    private async Task<(MobileSession Session, int Chromedriver)> StartOnStatusPageAsync(AppiumSessionPool pool, ScenarioArtifacts artifacts)
     {
         var before = Chromedrivers();
-        var session = MobileSession.Start(pool, _page.Url);
+        var session = await StartAsync(pool, artifacts);
         var chromedriver = Chromedrivers().Except(before).Should().ContainSingle("the session has its own chromedriver").Subject;
         session.Open("status");
         return (session, chromedriver);

@@ -39,7 +39,8 @@ public sealed class SessionCrashTests
     public async Task A_browser_killed_mid_scenario_fails_the_scenario_keeps_its_evidence_and_the_next_session_gets_a_new_browser()
     {
         await using var pool = new BrowserPool(_settings.Web);
-        var session = await WebSession.StartAsync(pool, _settings, _page.Url);
+        var artifacts = new ScenarioArtifacts(_runDir, "Crashes", "The browser dies mid-scenario", "web");
+        var session = await WebSession.StartAsync(pool, _settings, _page.Url, artifacts);
         await session.Page.GotoAsync("/verification");
         (await session.Page.TextContentAsync("#state")).Should().Be(LocalPage.Heading);
         var browser = session.Context.Browser!;
@@ -53,9 +54,8 @@ public sealed class SessionCrashTests
         await disconnected.WaitAsync(HangGuard);
 
         // The hooks' failure path neither throws nor hangs, and says in the evidence what happened.
-        var artifacts = new ScenarioArtifacts(_runDir, "Crashes", "The browser dies mid-scenario", "web");
-        await session.Invoking(s => s.CaptureFailureAsync(artifacts).WaitAsync(HangGuard)).Should().NotThrowAsync();
-        await session.Invoking(s => s.EndAsync(failed: true, artifacts).WaitAsync(HangGuard)).Should().NotThrowAsync();
+        await session.Invoking(s => s.CaptureFailureAsync().WaitAsync(HangGuard)).Should().NotThrowAsync();
+        await session.Invoking(s => s.EndAsync(failed: true).WaitAsync(HangGuard)).Should().NotThrowAsync();
         var note = artifacts.Files.Should().ContainSingle(f => Path.GetFileName(f) == "capture-error.txt").Which;
         var text = await File.ReadAllTextAsync(note);
         text.Should().Contain("browser").And.Contain("/verification", "the last page the scenario was on is part of the evidence");
@@ -98,12 +98,12 @@ public sealed class SessionCrashTests
     /// <summary>The next scenario: a new, live browser from the same pool, not the dead one, and the page works.</summary>
     private async Task NextScenarioRunsInANewBrowserAsync(BrowserPool pool, IBrowser dead)
     {
-        var next = await WebSession.StartAsync(pool, _settings, _page.Url).WaitAsync(HangGuard);
+        var next = await WebSession.StartAsync(pool, _settings, _page.Url, new ScenarioArtifacts(_runDir, "Crashes", "The next scenario", "web")).WaitAsync(HangGuard);
         next.Context.Browser.Should().NotBeSameAs(dead, "the old browser is dead");
         next.Context.Browser!.IsConnected.Should().BeTrue();
         await next.Page.GotoAsync("/next");
         (await next.Page.TextContentAsync("#state")).Should().Be(LocalPage.Heading);
-        await next.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "The next scenario", "web"));
+        await next.EndAsync(failed: false);
     }
 
     private static Task Disconnected(IBrowser browser)
@@ -122,11 +122,11 @@ public sealed class SessionCrashTests
     /// <summary>A scenario that passed and handed its browser back to the pool: that browser and its process id.</summary>
     private async Task<(IBrowser Browser, int Pid)> PassedScenarioAsync(BrowserPool pool)
     {
-        var first = await WebSession.StartAsync(pool, _settings, _page.Url);
+        var first = await WebSession.StartAsync(pool, _settings, _page.Url, new ScenarioArtifacts(_runDir, "Crashes", "Healthy", "web"));
         await first.Page.GotoAsync("/");
         var browser = first.Context.Browser!;
         var pid = await BrowserPidAsync(browser);
-        await first.EndAsync(failed: false, new ScenarioArtifacts(_runDir, "Crashes", "Healthy", "web"));
+        await first.EndAsync(failed: false);
         return (browser, pid);
     }
 

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using KycE2E.Automation.Reporting;
+using TechTalk.SpecFlow;
+using TechTalk.SpecFlow.Bindings;
+
+namespace KycE2E.Specs.Support;
+
+/// <summary>Each step's outcome and time, with a screenshot as Run:Screenshots asks (every step, or the failed one).</summary>
+[Binding]
+public sealed class StepRecording(RunningScenario running, ScenarioContext scenario)
+{
+    private readonly Stopwatch _stepClock = new();
+
+    [BeforeStep]
+    public void StartStepClock() => _stepClock.Restart();
+
+    [AfterStep]
+    public async Task RecordStepAsync()
+    {
+        var step = scenario.StepContext.StepInfo;
+        var failed = running.Error is not null;
+        var mode = TestRun.Environment.Settings.Run.Screenshots;
+        string? shot = null;
+        // Set-up steps (Given) show nothing yet; the picture book starts with what the user does.
+        if (running is { Artifacts: { } artifacts, Session: { } session }
+            && ((mode == "every-step" && step.StepDefinitionType != StepDefinitionType.Given) || (mode == "on-failure" && failed)))
+        {
+            shot = artifacts.PathFor($"step-{running.Steps.Count + 1:00}.png");
+            if (!await session.TryScreenshotAsync(shot))
+            {
+                shot = null;
+            }
+        }
+
+        running.Steps.Add(new StepRecord(step.StepDefinitionType.ToString(), step.Text, failed ? ScenarioRecord.Failed : ScenarioRecord.Passed,
+            _stepClock.Elapsed.TotalSeconds, failed ? running.Masked(running.Error!.Message) : null, shot));
+    }
+}
