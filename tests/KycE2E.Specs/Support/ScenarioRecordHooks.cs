@@ -13,7 +13,7 @@ namespace KycE2E.Specs.Support;
 [Binding]
 public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext scenario, ScenarioUser user)
 {
-    [AfterScenario(Order = SessionHooks.EndOrder + 1)]
+    [AfterScenario(Order = SessionHooks.EndOrder - 1)]
     public async Task CaptureAndRecordAsync()
     {
         var failed = running.Error is not null;
@@ -30,7 +30,7 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
         }
     }
 
-    [AfterScenario(Order = SessionHooks.EndOrder - 1)]
+    [AfterScenario(Order = SessionHooks.EndOrder + 1)]
     public void Attach()
     {
         if (running.Artifacts is not { } artifacts)

@@ -10,7 +10,7 @@ namespace KycE2E.Specs.Support;
 [Binding]
 public sealed class SessionHooks(RunningScenario running, FeatureContext feature, IObjectContainer container)
 {
-    /// <summary>After-hooks run highest order first: evidence and record above this, attaching the files below it.</summary>
+    /// <summary>SpecFlow 3.9 runs after-hooks lowest order first: evidence and record below this, attaching the files above it.</summary>
     public const int EndOrder = 100;
 
     [BeforeScenario(Order = 0)]
