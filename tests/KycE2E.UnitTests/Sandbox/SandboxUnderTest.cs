@@ -125,15 +125,15 @@ public sealed class SandboxUnderTest : IAsyncDisposable
     /// <summary>Waits until the sandbox's log, from <paramref name="from"/> on, holds a line with <paramref name="text"/>; false when it did not within the timeout.</summary>
     public async Task<bool> LogShowsAsync(string text, int from, TimeSpan timeout)
     {
+        // The log is a file: look at it again every 50 ms, and answer as soon as the line is there.
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!Log()[from..].Contains(text, StringComparison.Ordinal))
         {
-            if (clock.Elapsed > timeout)
+            if (clock.Elapsed > timeout || !await poll.WaitForNextTickAsync())
             {
                 return false;
             }
-
-            await Task.Delay(50); // polls the log file; returns as soon as the line is there
         }
 
         return true;
