@@ -12,18 +12,13 @@ namespace KycE2E.UnitTests.Sandbox;
 /// </summary>
 public sealed class HardeningAccessTests : SandboxTests
 {
-    private TestIdentity _identity = null!;
-
-    [OneTimeSetUp]
-    public void MakeIdentity() => _identity = TestIdentity.Adult(Today);
-
     [Test]
     public async Task A_user_cannot_read_or_change_another_users_case_or_photos_through_the_app_api()
     {
         var (alice, aliceToken) = await Sandbox.RejectedUserAsync();
         var (bob, bobToken) = await Sandbox.RejectedUserAsync();
-        var bobDetails = _identity.Details with { FullName = "Bob Secretname" };
-        var bobAnswer = await Sandbox.App.SubmitAsync(bobToken, bobDetails, _identity.Front(), _identity.Back(), idempotencyKey: "shared-key-1");
+        var bobDetails = Adult.Details with { FullName = "Bob Secretname" };
+        var bobAnswer = await Sandbox.App.SubmitAsync(bobToken, bobDetails, Adult.Front(), Adult.Back(), idempotencyKey: "shared-key-1");
         bobAnswer.Status.Should().Be(HttpStatusCode.Accepted);
         var bobAttempt = bobAnswer.Json.GetProperty("attemptId").GetString()!;
         var bobBefore = await CaseOfAsync(bob.UserId);
@@ -43,7 +38,7 @@ public sealed class HardeningAccessTests : SandboxTests
         }
 
         // Alice sends Bob's id and Bob's idempotency key: she gets her own, new attempt, never Bob's.
-        using var form = Form(_identity.Details, ("userId", bob.UserId));
+        using var form = Form(Adult.Details, ("userId", bob.UserId));
         var (submitted, answer) = await SendAsync(HttpMethod.Post, $"api/v1/verification/attempts?userId={bob.UserId}", aliceToken, form, idempotencyKey: "shared-key-1");
         submitted.Should().Be(HttpStatusCode.Accepted, answer);
         answer.Should().NotContain(bobAttempt).And.Contain("\"replayed\":false");
@@ -105,7 +100,7 @@ public sealed class HardeningAccessTests : SandboxTests
     public async Task Every_test_data_route_without_the_key_or_with_a_wrong_key_is_a_401_and_does_nothing()
     {
         var (bob, bobToken) = await Sandbox.RejectedUserAsync();
-        (await Sandbox.App.SubmitAsync(bobToken, _identity.Details, _identity.Front(), _identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+        (await Sandbox.App.SubmitAsync(bobToken, Adult.Details, Adult.Front(), Adult.Back())).Status.Should().Be(HttpStatusCode.Accepted);
         var bobBefore = await CaseOfAsync(bob.UserId);
         var clockBefore = await Sandbox.TestData.NowAsync();
         var usersBefore = Sandbox.CountRows("users");
@@ -141,7 +136,7 @@ public sealed class HardeningAccessTests : SandboxTests
         (await CaseOfAsync(bob.UserId)).Should().Be(bobBefore, "no review was run or forced, nothing was reset");
         (await Sandbox.TestData.NowAsync()).Should().BeCloseTo(clockBefore, TimeSpan.FromMinutes(1), "the clock did not move");
         Sandbox.CountRows("users").Should().Be(usersBefore, "no user was created or deleted");
-        (await Sandbox.App.SubmitAsync((await Sandbox.RejectedUserAsync()).Token, _identity.Details, _identity.Front(), _identity.Back()))
+        (await Sandbox.App.SubmitAsync((await Sandbox.RejectedUserAsync()).Token, Adult.Details, Adult.Front(), Adult.Back()))
             .Status.Should().Be(HttpStatusCode.Accepted, "no upload fault was injected");
         TestContext.Out.WriteLine($"{calls} refused test-data calls ({TestApiRoutes.Length} routes × {wrongKeys.Length} keys)");
     }
@@ -160,7 +155,7 @@ public sealed class HardeningAccessTests : SandboxTests
 
         foreach (var (token, what) in new[] { ((string?)null, "no token"), ("", "an empty token"), (bobToken, "Bob's token"), (aliceToken[..^2], "a damaged token") })
         {
-            using var form = Form(_identity.Details);
+            using var form = Form(Adult.Details);
             if (token is not null)
             {
                 form.Add(new StringContent(token), HardeningPortalVisitor.AntiforgeryField);
@@ -172,7 +167,7 @@ public sealed class HardeningAccessTests : SandboxTests
             (await Sandbox.TestData.GetVerificationAsync(alice.UserId)).AttemptsUsed.Should().Be(1, $"{what}: nothing was recorded");
         }
 
-        using var valid = Form(_identity.Details);
+        using var valid = Form(Adult.Details);
         valid.Add(new StringContent(aliceToken), HardeningPortalVisitor.AntiforgeryField);
         using var accepted = await alicePortal.Http.PostAsync(new Uri("account/verification/attempts", UriKind.Relative), valid);
         accepted.StatusCode.Should().Be(HttpStatusCode.Accepted, "the same form with Alice's own token is accepted");
@@ -205,8 +200,8 @@ public sealed class HardeningAccessTests : SandboxTests
     private MultipartFormDataContent Form(FormDetails details, params (string Name, string Value)[] extra)
     {
         var form = AppApiClient.DetailsForm(details);
-        form.Add(new ByteArrayContent(_identity.Front().Bytes.ToArray()), "frontImage", "front.jpg");
-        form.Add(new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
+        form.Add(new ByteArrayContent(Adult.Front().Bytes.ToArray()), "frontImage", "front.jpg");
+        form.Add(new ByteArrayContent(Adult.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
         foreach (var (name, value) in extra)
         {
             form.Add(new StringContent(value), name);

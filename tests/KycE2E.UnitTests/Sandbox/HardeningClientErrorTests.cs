@@ -13,11 +13,6 @@ namespace KycE2E.UnitTests.Sandbox;
 /// </summary>
 public sealed partial class HardeningClientErrorTests : SandboxTests
 {
-    private TestIdentity _identity = null!;
-
-    [OneTimeSetUp]
-    public void MakeIdentity() => _identity = TestIdentity.Adult(Today);
-
     [Test]
     public async Task Malformed_requests_are_answered_with_a_4xx_and_logged_in_one_line_each_below_error_level()
     {
@@ -82,7 +77,7 @@ public sealed partial class HardeningClientErrorTests : SandboxTests
         var antiforgery = (await portal.OpenAsync("account/verification/form")).Token!;
 
         // A second text value, or (null) a second file.
-        foreach (var (field, second) in new (string, string?)[] { ("fullName", "Bob"), ("dateOfBirth", _identity.Details.DateOfBirthText), ("frontImage", null) })
+        foreach (var (field, second) in new (string, string?)[] { ("fullName", "Bob"), ("dateOfBirth", Adult.Details.DateOfBirthText), ("frontImage", null) })
         {
             using var app = FormWith(field, second);
             var appAnswer = await SubmitAsync(Sandbox.Http, "api/v1/verification/attempts", app, token);
@@ -150,12 +145,12 @@ public sealed partial class HardeningClientErrorTests : SandboxTests
 
     private MultipartFormDataContent FormWith(string field, string? second)
     {
-        var form = AppApiClient.DetailsForm(_identity.Details);
-        form.Add(new ByteArrayContent(_identity.Front().Bytes.ToArray()), "frontImage", "front.jpg");
-        form.Add(new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
+        var form = AppApiClient.DetailsForm(Adult.Details);
+        form.Add(new ByteArrayContent(Adult.Front().Bytes.ToArray()), "frontImage", "front.jpg");
+        form.Add(new ByteArrayContent(Adult.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
         if (second is null)
         {
-            form.Add(new ByteArrayContent(_identity.Front().Bytes.ToArray()), field, "again.jpg");
+            form.Add(new ByteArrayContent(Adult.Front().Bytes.ToArray()), field, "again.jpg");
         }
         else
         {

@@ -12,18 +12,13 @@ namespace KycE2E.UnitTests.Sandbox;
 /// </summary>
 public sealed class HardeningReviewQueueTests : SandboxTests
 {
-    private TestIdentity _identity = null!;
-
-    [OneTimeSetUp]
-    public void MakeIdentity() => _identity = TestIdentity.Adult(Today);
-
     [Test]
     public async Task A_photo_whose_copy_scaled_to_1000_px_wide_is_over_25_megapixels_is_refused()
     {
         var (user, token) = await Sandbox.RejectedUserAsync();
         var narrow = TallPhoto(380, 12_000); // 4.6 MP as sent, 31.6 MP at 1000 px wide
 
-        var answer = await Sandbox.App.SubmitAsync(token, _identity.Details, narrow, _identity.Back());
+        var answer = await Sandbox.App.SubmitAsync(token, Adult.Details, narrow, Adult.Back());
 
         answer.Status.Should().Be(HttpStatusCode.BadRequest, answer.ToString());
         answer.Json.GetProperty("errors").GetProperty("frontImage").GetString().Should().Be("file_dimensions_too_large");
@@ -35,10 +30,10 @@ public sealed class HardeningReviewQueueTests : SandboxTests
     {
         var (slow, slowToken) = await Sandbox.RejectedUserAsync();
         var large = TallPhoto(600, 12_000); // 20 MP at 1000 px wide: within the bound, and seconds to review
-        var slowAnswer = await Sandbox.App.SubmitAsync(slowToken, _identity.Details, large, large);
+        var slowAnswer = await Sandbox.App.SubmitAsync(slowToken, Adult.Details, large, large);
         slowAnswer.Status.Should().Be(HttpStatusCode.Accepted, slowAnswer.ToString());
         var (quick, quickToken) = await Sandbox.RejectedUserAsync();
-        (await Sandbox.App.SubmitAsync(quickToken, _identity.Details, _identity.Front(), _identity.Back())).Status.Should().Be(HttpStatusCode.Accepted);
+        (await Sandbox.App.SubmitAsync(quickToken, Adult.Details, Adult.Front(), Adult.Back())).Status.Should().Be(HttpStatusCode.Accepted);
         var logFrom = Sandbox.Log().Length;
         var clock = Stopwatch.StartNew();
 
@@ -71,6 +66,6 @@ public sealed class HardeningReviewQueueTests : SandboxTests
 
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 80);
-        return new DocumentPhoto(_identity.Document, PhotoVariant.Clear, 0, PhotoFormat.Jpeg, width, height, data.ToArray());
+        return new DocumentPhoto(Adult.Document, PhotoVariant.Clear, 0, PhotoFormat.Jpeg, width, height, data.ToArray());
     }
 }

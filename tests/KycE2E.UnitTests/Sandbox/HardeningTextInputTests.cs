@@ -15,11 +15,6 @@ public sealed class HardeningTextInputTests : SandboxTests
     private const string ScriptName = "<script>alert('x')</script>";
     private const string AttributeBreaker = "\"><img src=x onerror=alert(1)>";
 
-    private TestIdentity _identity = null!;
-
-    [OneTimeSetUp]
-    public void MakeIdentity() => _identity = TestIdentity.Adult(Today);
-
     [TestCase(ScriptName, null)]
     [TestCase(AttributeBreaker, null)]
     [TestCase("Robert'); DROP TABLE users;--", null)]
@@ -36,7 +31,7 @@ public sealed class HardeningTextInputTests : SandboxTests
     {
         var (user, token) = await Sandbox.RejectedUserAsync();
 
-        var answer = await Sandbox.App.SubmitAsync(token, _identity.Details with { FullName = name }, _identity.Front(), _identity.Back());
+        var answer = await Sandbox.App.SubmitAsync(token, Adult.Details with { FullName = name }, Adult.Front(), Adult.Back());
 
         if (refusedAs is not null)
         {
@@ -60,7 +55,7 @@ public sealed class HardeningTextInputTests : SandboxTests
     {
         var (_, token) = await Sandbox.RejectedUserAsync();
 
-        var answer = await Sandbox.App.SubmitAsync(token, _identity.Details with { FullName = new string('名', length) }, _identity.Front(), _identity.Back());
+        var answer = await Sandbox.App.SubmitAsync(token, Adult.Details with { FullName = new string('名', length) }, Adult.Front(), Adult.Back());
 
         if (refusedAs is null)
         {
@@ -77,9 +72,9 @@ public sealed class HardeningTextInputTests : SandboxTests
     public async Task The_database_is_intact_after_sql_metacharacters_in_every_field()
     {
         var (user, token) = await Sandbox.RejectedUserAsync();
-        var details = _identity.Details with { FullName = "x'); DELETE FROM users; --", Region = "C'N", DocumentNumber = "1' OR '1'='1" };
+        var details = Adult.Details with { FullName = "x'); DELETE FROM users; --", Region = "C'N", DocumentNumber = "1' OR '1'='1" };
 
-        var answer = await Sandbox.App.SubmitAsync(token, details, _identity.Front(), _identity.Back());
+        var answer = await Sandbox.App.SubmitAsync(token, details, Adult.Front(), Adult.Back());
 
         answer.Status.Should().Be(HttpStatusCode.BadRequest, "region and number are malformed");
         (await Sandbox.TestData.GetVerificationAsync(user.UserId)).AttemptsUsed.Should().Be(1);
@@ -197,10 +192,10 @@ public sealed class HardeningTextInputTests : SandboxTests
     private object SeedBody(string name, string? moderationComment) => SeedBody(moderationComment, new
     {
         region = "CN",
-        documentType = _identity.Details.DocumentType,
+        documentType = Adult.Details.DocumentType,
         fullName = name,
-        documentNumber = _identity.Details.DocumentNumber,
-        dateOfBirth = _identity.Details.DateOfBirthText,
+        documentNumber = Adult.Details.DocumentNumber,
+        dateOfBirth = Adult.Details.DateOfBirthText,
     });
 
     private static object SeedBody(string? moderationComment, object details) => new

@@ -8,21 +8,16 @@ namespace KycE2E.UnitTests.Sandbox;
 /// <summary>The portal's verification form posted as a browser posts it without the page's script: the answer is the page, errors tied to their fields.</summary>
 public sealed partial class PortalFormTests : SandboxTests
 {
-    private TestIdentity _identity = null!;
-
-    [OneTimeSetUp]
-    public void MakeIdentity() => _identity = TestIdentity.Adult(Today);
-
     [Test]
     public async Task A_wrong_ID_check_character_comes_back_on_the_page_described_by_its_error()
     {
         var user = await Sandbox.TestData.CreateUserAsync(new NewUser("en", Verification: new VerificationSeed("rejected", ["PHOTO_BLURRY"])));
         using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
         await portal.LogInAsync(user);
-        var number = _identity.Details.DocumentNumber;
+        var number = Adult.Details.DocumentNumber;
         var wrongCheck = number[..^1] + (number[^1] == '0' ? "1" : "0");
 
-        var (status, html) = await PostFormAsync(portal, _identity.Details with { DocumentNumber = wrongCheck });
+        var (status, html) = await PostFormAsync(portal, Adult.Details with { DocumentNumber = wrongCheck });
 
         status.Should().Be(HttpStatusCode.BadRequest);
         var field = Tag(html, "field-documentNumber");
@@ -49,7 +44,7 @@ public sealed partial class PortalFormTests : SandboxTests
         using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
         await portal.LogInAsync(user);
 
-        using var content = await FormContentAsync(portal, _identity.Details);
+        using var content = await FormContentAsync(portal, Adult.Details);
         using var response = await portal.Http.PostAsync(new Uri("account/verification/form", UriKind.Relative), content);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -63,9 +58,9 @@ public sealed partial class PortalFormTests : SandboxTests
         var user = await Sandbox.TestData.CreateUserAsync(new NewUser("en", Verification: new VerificationSeed("rejected", ["PHOTO_BLURRY"])));
         using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
         await portal.LogInAsync(user);
-        using var content = AppApiClient.DetailsForm(_identity.Details);
-        content.Add(new ByteArrayContent(_identity.Front().Bytes.ToArray()), "frontImage", "front.jpg");
-        content.Add(new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
+        using var content = AppApiClient.DetailsForm(Adult.Details);
+        content.Add(new ByteArrayContent(Adult.Front().Bytes.ToArray()), "frontImage", "front.jpg");
+        content.Add(new ByteArrayContent(Adult.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
 
         using var response = await portal.Http.PostAsync(new Uri("account/verification/form", UriKind.Relative), content);
 
@@ -80,7 +75,7 @@ public sealed partial class PortalFormTests : SandboxTests
         using var portal = new HardeningPortalVisitor(Sandbox.Http.BaseAddress!);
         await portal.LogInAsync(user);
 
-        var (status, html) = await PostFormAsync(portal, _identity.Details);
+        var (status, html) = await PostFormAsync(portal, Adult.Details);
 
         status.Should().Be(HttpStatusCode.TooManyRequests);
         var lockedUntil = (await Sandbox.TestData.GetVerificationAsync(user.UserId)).LockedUntil!.Value;
@@ -118,8 +113,8 @@ public sealed partial class PortalFormTests : SandboxTests
     {
         var (_, _, token) = await portal.OpenAsync("account/verification/form");
         var content = AppApiClient.DetailsForm(details);
-        content.Add(new ByteArrayContent(_identity.Front().Bytes.ToArray()), "frontImage", "front.jpg");
-        content.Add(new ByteArrayContent(_identity.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
+        content.Add(new ByteArrayContent(Adult.Front().Bytes.ToArray()), "frontImage", "front.jpg");
+        content.Add(new ByteArrayContent(Adult.Back()!.Bytes.ToArray()), "backImage", "back.jpg");
         content.Add(new StringContent(token!), HardeningPortalVisitor.AntiforgeryField);
         return content;
     }

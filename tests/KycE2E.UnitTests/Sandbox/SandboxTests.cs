@@ -1,3 +1,5 @@
+using KycE2E.Automation.Identity;
+
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>Tests against one real sandbox process per class, on its own data folder.</summary>
@@ -9,6 +11,9 @@ public abstract class SandboxTests
     /// <summary>The sandbox's date when the class started.</summary>
     protected DateOnly Today { get; private set; }
 
+    /// <summary>An adult with a valid ID card on <see cref="Today"/>, for tests that need any good submission.</summary>
+    protected TestIdentity Adult { get; private set; } = null!;
+
     /// <summary>Settings the class's sandbox starts with (environment variables such as "Sandbox__LoginFailureLimit"); none by default.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
@@ -17,6 +22,7 @@ public abstract class SandboxTests
     {
         Sandbox = await SandboxUnderTest.StartAsync(Settings);
         Today = await Sandbox.TodayAsync();
+        Adult = TestIdentity.Adult(Today);
     }
 
     [OneTimeTearDown]
