@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using KycE2E.Automation.Reporting;
+using KycE2E.Reporting;
 using KycE2E.Bench;
 
 const string Usage = """

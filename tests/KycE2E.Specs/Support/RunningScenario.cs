@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Journeys;
-using KycE2E.Automation.Reporting;
+using KycE2E.Reporting;
 using KycE2E.Automation.Sessions;
 using TechTalk.SpecFlow;
 
