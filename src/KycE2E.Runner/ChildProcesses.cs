@@ -8,6 +8,9 @@ public static class ChildProcesses
     /// <summary>How long an interrupted child may take to stop by itself (it had the terminal's SIGINT too) before it is killed.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the output of an ended child may take to reach its log.</summary>
+    private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Runs the process to its end and returns its exit code. Its output goes to this console, or to <paramref name="logFile"/>.
     /// Ctrl-C reaches the child from the terminal (same process group); should it still run <see cref="StopGrace"/> after
@@ -25,7 +28,9 @@ public static class ChildProcesses
         }
 
         start.UseShellExecute = false;
-        using var process = new Process { StartInfo = start };
+        using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
         if (log is not null)
         {
             process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -43,19 +48,33 @@ public static class ChildProcesses
 
             try
             {
-                await process.WaitForExitAsync(interrupted);
+                await exited.Task.WaitAsync(interrupted);
             }
             catch (OperationCanceledException)
             {
-                using var grace = new CancellationTokenSource(StopGrace);
                 try
                 {
-                    await process.WaitForExitAsync(grace.Token);
+                    await exited.Task.WaitAsync(StopGrace, CancellationToken.None);
+                }
+                catch (TimeoutException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await exited.Task;
+                }
+            }
+
+            if (log is not null)
+            {
+                // The last lines of its log; a grandchild that kept the pipe open (a server still on its way out) is not waited for.
+                using var drained = new CancellationTokenSource(LogDrainLimit);
+                try
+                {
+                    await process.WaitForExitAsync(drained.Token);
                 }
                 catch (OperationCanceledException)
                 {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(CancellationToken.None);
+                    process.CancelOutputRead();
+                    process.CancelErrorRead();
                 }
             }
 
@@ -65,7 +84,10 @@ public static class ChildProcesses
         {
             if (log is not null)
             {
-                await log.DisposeAsync();
+                lock (log)
+                {
+                    log.Dispose();
+                }
             }
         }
     }
@@ -76,7 +98,14 @@ public static class ChildProcesses
         {
             lock (log)
             {
-                log.WriteLine(line);
+                try
+                {
+                    log.WriteLine(line);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // a line after the log was closed: the child's last words, past the drain limit
+                }
             }
         }
     }
