@@ -7,6 +7,7 @@ namespace KycE2E.Runner;
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;
     private readonly StreamWriter _log;
@@ -57,11 +58,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
         try
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using var stopped = new CancellationTokenSource(StopLimit);
+            await _process.WaitForExitAsync(stopped.Token);
         }
         catch (InvalidOperationException)
         {
             // it had already ended
+        }
+        catch (OperationCanceledException)
+        {
+            // killed; its output pipe is still held by something it left behind, which the log does not need
         }
 
         _process.Dispose();
