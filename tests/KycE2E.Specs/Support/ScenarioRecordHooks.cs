@@ -1,6 +1,6 @@
 using KycE2E.Automation.Artifacts;
-using KycE2E.Reporting;
 using KycE2E.Automation.TestData;
+using KycE2E.Reporting;
 using NUnit.Framework;
 using TechTalk.SpecFlow;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
-using KycE2E.Reporting;
 using KycE2E.Automation.Web;
+using KycE2E.Reporting;
 using Microsoft.Playwright;
 
 namespace KycE2E.UnitTests.Automation;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using KycE2E.Reporting;
 using KycE2E.Bench;
+using KycE2E.Reporting;
 
 namespace KycE2E.UnitTests.Reporting;
 

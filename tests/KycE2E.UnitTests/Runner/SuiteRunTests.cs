@@ -28,8 +28,13 @@ public sealed class SuiteRunTests
         pass.Should().BeEquivalentTo(new { Project = "tests/KycE2E.Specs", Name = "specs", RunId = "r1", Settings = "runsettings/ci.runsettings", Filter = "(Category=smoke)&Category=web", Workers = 2 });
         pass.Environment.Should().Contain(new Dictionary<string, string?>
         {
-            ["KYCE2E_Run__Id"] = "r1", ["KYCE2E_Run__Seed"] = "42", ["KYCE2E_COMMIT"] = "abc1234", ["KYCE2E_Run__Warmup"] = "web",
-            ["KYCE2E_Web__Headless"] = "false", ["KYCE2E_Mobile__Headless"] = "false", ["KYCE2E_Mobile__Device"] = "iPhone 14 Pro Max",
+            ["KYCE2E_Run__Id"] = "r1",
+            ["KYCE2E_Run__Seed"] = "42",
+            ["KYCE2E_COMMIT"] = "abc1234",
+            ["KYCE2E_Run__Warmup"] = "web",
+            ["KYCE2E_Web__Headless"] = "false",
+            ["KYCE2E_Mobile__Headless"] = "false",
+            ["KYCE2E_Mobile__Device"] = "iPhone 14 Pro Max",
             ["KYCE2E_Run__Screenshots"] = "every-step",
         });
         File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "report.html")).Should().BeTrue();
