@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using KycE2E.Automation.Environment;
-using KycE2E.Automation.Reporting;
+using KycE2E.Reporting;
 
 namespace KycE2E.Bench;
 
@@ -41,7 +41,7 @@ internal static class BenchReport
         }
 
         // Per-scenario times, per platform, from the 2-worker run.
-        var records = ScenarioRecord.ReadAll(Path.Combine(dir, "workers-2")).Where(r => r.Outcome == ScenarioRecord.Passed).ToList();
+        var records = ScenarioRecord.ReadAll(Path.Combine(dir, "workers-2")).Where(r => r.Outcome == Outcome.Passed).ToList();
         var perPlatform = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (platform, target) in new[] { ("web", 1.5), ("mobile", 3.0) })
         {
@@ -60,7 +60,7 @@ internal static class BenchReport
         json["scenarioSeconds"] = perPlatform;
 
         // The same scenarios one at a time: how much of their time in the 2-worker run is waiting for the CPU.
-        var alone = ScenarioRecord.ReadAll(Path.Combine(dir, "workers-1")).Where(r => r.Outcome == ScenarioRecord.Passed).ToList();
+        var alone = ScenarioRecord.ReadAll(Path.Combine(dir, "workers-1")).Where(r => r.Outcome == Outcome.Passed).ToList();
         if (alone.Count > 0 && records.Count > 0)
         {
             foreach (var platform in new[] { "web", "mobile" })
@@ -186,7 +186,7 @@ internal static class BenchReport
 
         foreach (var run in Directory.EnumerateDirectories(root, "suite-*"))
         {
-            foreach (var record in ScenarioRecord.ReadAll(run).Where(r => r.Outcome == ScenarioRecord.Passed))
+            foreach (var record in ScenarioRecord.ReadAll(run).Where(r => r.Outcome == Outcome.Passed))
             {
                 var name = OverheadName(record);
                 if (name is not null)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using KycE2E.Automation.Reporting;
 using KycE2E.Bench;
+using KycE2E.Reporting;
 
 const string Usage = """
     Usage: KycE2E.Bench VERB --out FILE [options]    (./e2e bench runs them all; see README "Benchmark")

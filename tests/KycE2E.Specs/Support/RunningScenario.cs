@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Journeys;
-using KycE2E.Automation.Reporting;
 using KycE2E.Automation.Sessions;
+using KycE2E.Reporting;
 using TechTalk.SpecFlow;
 
 namespace KycE2E.Specs.Support;

@@ -1,6 +1,6 @@
 using KycE2E.Automation.Artifacts;
-using KycE2E.Automation.Reporting;
 using KycE2E.Automation.TestData;
+using KycE2E.Reporting;
 using NUnit.Framework;
 using TechTalk.SpecFlow;
 
@@ -72,8 +72,8 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
     private void WriteRecord(bool failed)
     {
         var environment = TestRun.Environment;
-        var outcome = failed ? ScenarioRecord.Failed
-            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? ScenarioRecord.Passed : ScenarioRecord.Skipped;
+        var outcome = failed ? Outcome.Failed
+            : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? Outcome.Passed : Outcome.Skipped;
         var seconds = running.Elapsed.TotalSeconds;
         var platform = running.Platform.ToString().ToLowerInvariant();
         // A scenario running when the run's sandbox died fails with what the browser or HTTP client saw; say why first.
@@ -92,7 +92,7 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
             failed ? running.Artifacts?.Directory : null,
             [.. (running.Artifacts?.Files ?? []).Where(File.Exists)],
             environment.Settings.Run.Attempt).Write(environment.RunDir);
-        TestContext.Progress.WriteLine($"[{platform,-6}] {outcome,-7} {seconds,5:0.0}s  {running.Feature} / {running.Title}"
+        TestContext.Progress.WriteLine($"[{platform,-6}] {outcome.Text(),-7} {seconds,5:0.0}s  {running.Feature} / {running.Title}"
             + (unreachable is null ? "" : $"\n         {unreachable}")
             + (failed ? $"\n         artifacts: {running.Artifacts?.Directory}" : ""));
     }

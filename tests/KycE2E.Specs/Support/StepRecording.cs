@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KycE2E.Automation.Reporting;
+using KycE2E.Reporting;
 using TechTalk.SpecFlow;
 using TechTalk.SpecFlow.Bindings;
 
@@ -32,7 +32,7 @@ public sealed class StepRecording(RunningScenario running, ScenarioContext scena
             }
         }
 
-        running.Steps.Add(new StepRecord(step.StepDefinitionType.ToString(), step.Text, failed ? ScenarioRecord.Failed : ScenarioRecord.Passed,
+        running.Steps.Add(new StepRecord(step.StepDefinitionType.ToString(), step.Text, failed ? Outcome.Failed : Outcome.Passed,
             _stepClock.Elapsed.TotalSeconds, failed ? running.Masked(running.Error!.Message) : null, shot));
     }
 }

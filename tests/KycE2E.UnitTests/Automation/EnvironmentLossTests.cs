@@ -2,8 +2,8 @@ using System.Text.Json;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
-using KycE2E.Automation.Reporting;
 using KycE2E.Automation.Web;
+using KycE2E.Reporting;
 using Microsoft.Playwright;
 
 namespace KycE2E.UnitTests.Automation;
@@ -72,7 +72,7 @@ public sealed class EnvironmentLossTests
         await session.CaptureFailureAsync();
         await session.EndAsync(failed: true);
         var record = new ScenarioRecord(Guid.NewGuid().ToString("N"), "Losing the environment", "The sandbox dies mid-scenario", "web", ["web"],
-            ScenarioRecord.Failed, DateTimeOffset.UtcNow, 1, [], $"{reason}\n{failure}", artifacts.Directory, [.. artifacts.Files.Where(File.Exists)], 1);
+            Outcome.Failed, DateTimeOffset.UtcNow, 1, [], $"{reason}\n{failure}", artifacts.Directory, [.. artifacts.Files.Where(File.Exists)], 1);
         record.Write(_environment.RunDir);
         await File.WriteAllTextAsync(Path.Combine(_environment.RunDir, "environment.json"), JsonSerializer.Serialize(await _environment.FactsAsync(), ScenarioRecord.Json));
         var report = RunReport.From([_environment.RunDir]);

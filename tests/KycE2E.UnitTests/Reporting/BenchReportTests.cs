@@ -1,6 +1,6 @@
 using System.Text.Json;
-using KycE2E.Automation.Reporting;
 using KycE2E.Bench;
+using KycE2E.Reporting;
 
 namespace KycE2E.UnitTests.Reporting;
 
@@ -45,6 +45,6 @@ public sealed class BenchReportTests
     }
 
     private void Record(string run, string feature, string scenario, string platform, double seconds) =>
-        new ScenarioRecord(Guid.NewGuid().ToString("N"), feature, scenario, platform, [platform], ScenarioRecord.Passed, DateTimeOffset.UtcNow, seconds, [], null, null, [], 1)
+        new ScenarioRecord(Guid.NewGuid().ToString("N"), feature, scenario, platform, [platform], Outcome.Passed, DateTimeOffset.UtcNow, seconds, [], null, null, [], 1)
             .Write(Path.Combine(_dir, run));
 }

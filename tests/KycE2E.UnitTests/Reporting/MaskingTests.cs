@@ -1,4 +1,4 @@
-using KycE2E.Automation.Reporting;
+using KycE2E.Reporting;
 
 namespace KycE2E.UnitTests.Reporting;
 

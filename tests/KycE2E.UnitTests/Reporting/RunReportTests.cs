@@ -1,4 +1,4 @@
-using KycE2E.Automation.Reporting;
+using KycE2E.Reporting;
 
 namespace KycE2E.UnitTests.Reporting;
 
@@ -20,21 +20,21 @@ public sealed class RunReportTests
         return dir;
     }
 
-    private static ScenarioRecord Record(string scenario, string platform, string outcome, int attempt = 1) => new(
+    private static ScenarioRecord Record(string scenario, string platform, Outcome outcome, int attempt = 1) => new(
         Guid.NewGuid().ToString("N"), "Retrying", scenario, platform, ["regression", platform], outcome, DateTimeOffset.UtcNow, 2.5,
-        [new StepRecord("When", "she retries", outcome, 1.0, outcome == ScenarioRecord.Failed ? "boom" : null, null)],
-        outcome == ScenarioRecord.Failed ? "boom" : null, null, [], attempt);
+        [new StepRecord("When", "she retries", outcome, 1.0, outcome == Outcome.Failed ? "boom" : null, null)],
+        outcome == Outcome.Failed ? "boom" : null, null, [], attempt);
 
     [Test]
     public void A_scenario_that_failed_and_then_passed_is_flaky_never_hidden()
     {
         var first = Folder();
         var retry = Folder();
-        Record("blurry photo", "web", ScenarioRecord.Failed).Write(first);
-        Record("sharp photo", "web", ScenarioRecord.Passed).Write(first);
-        Record("blurry photo", "mobile", ScenarioRecord.Failed).Write(first);
-        Record("blurry photo", "web", ScenarioRecord.Passed, attempt: 2).Write(retry);
-        Record("blurry photo", "mobile", ScenarioRecord.Failed, attempt: 2).Write(retry);
+        Record("blurry photo", "web", Outcome.Failed).Write(first);
+        Record("sharp photo", "web", Outcome.Passed).Write(first);
+        Record("blurry photo", "mobile", Outcome.Failed).Write(first);
+        Record("blurry photo", "web", Outcome.Passed, attempt: 2).Write(retry);
+        Record("blurry photo", "mobile", Outcome.Failed, attempt: 2).Write(retry);
 
         var report = RunReport.From([first, retry]);
 
@@ -48,9 +48,9 @@ public sealed class RunReportTests
     {
         var one = Folder();
         var two = Folder();
-        Record("a", "web", ScenarioRecord.Passed).Write(one);
-        Record("b", "web", ScenarioRecord.Passed).Write(two);
-        Record("b", "mobile", ScenarioRecord.Passed).Write(two);
+        Record("a", "web", Outcome.Passed).Write(one);
+        Record("b", "web", Outcome.Passed).Write(two);
+        Record("b", "mobile", Outcome.Passed).Write(two);
 
         RunReport.From([one, two]).Overall.Should().BeEquivalentTo(new { Passed = 3, Failed = 0, Flaky = 0 });
     }
@@ -60,7 +60,7 @@ public sealed class RunReportTests
     {
         var dir = Folder();
         var shot = Path.Combine(dir, "feature", "case-web", "screenshot.png");
-        (Record("<script>x</script>", "web", ScenarioRecord.Failed) with { Artifacts = [shot], ArtifactsDir = Path.GetDirectoryName(shot) }).Write(dir);
+        (Record("<script>x</script>", "web", Outcome.Failed) with { Artifacts = [shot], ArtifactsDir = Path.GetDirectoryName(shot) }).Write(dir);
 
         RunReport.From([dir]).WriteHtml(Path.Combine(dir, "report.html"), dir);
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));

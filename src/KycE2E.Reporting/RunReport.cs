@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace KycE2E.Automation.Reporting;
+namespace KycE2E.Reporting;
 
 /// <summary>
 /// One run's report, built from the scenario records of one or more result folders (a run, its retries, its shards):
@@ -57,13 +57,13 @@ public sealed class RunReport
             text.AppendLine(CultureInfo.InvariantCulture, $"{platform,-10} {t.Passed,7} {t.Failed,7} {t.Flaky,6} {t.Skipped,8} {t.Seconds,8:0.0}");
         }
 
-        foreach (var failed in Scenarios.Where(s => s.Outcome == ScenarioRecord.Failed))
+        foreach (var failed in Scenarios.Where(s => s.Outcome == Outcome.Failed))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"FAILED [{failed.Last.Platform}] {failed.Last.Feature} / {failed.Last.Scenario}: {FirstLine(failed.Last.Error)}");
             text.AppendLine(CultureInfo.InvariantCulture, $"       artifacts: {failed.Last.ArtifactsDir}");
         }
 
-        foreach (var flaky in Scenarios.Where(s => s.Outcome == ScenarioResult.Flaky))
+        foreach (var flaky in Scenarios.Where(s => s.Outcome == Outcome.Flaky))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"FLAKY  [{flaky.Last.Platform}] {flaky.Last.Feature} / {flaky.Last.Scenario}: failed {flaky.Attempts.Count - 1} time(s), then passed");
         }
@@ -108,16 +108,16 @@ public sealed class RunReport
         h.Append("</table><h2>Features</h2>");
         foreach (var feature in Scenarios.GroupBy(s => s.Last.Feature))
         {
-            var outcome = feature.Any(s => s.Outcome == ScenarioRecord.Failed) ? ScenarioRecord.Failed : feature.Any(s => s.Outcome == ScenarioResult.Flaky) ? ScenarioResult.Flaky : ScenarioRecord.Passed;
-            h.Append(CultureInfo.InvariantCulture, $"<details{(outcome == ScenarioRecord.Failed ? " open" : "")}><summary class=\"{outcome}\">{E(feature.Key)} ({feature.Count()})</summary>");
+            var outcome = feature.Any(s => s.Outcome == Outcome.Failed) ? Outcome.Failed : feature.Any(s => s.Outcome == Outcome.Flaky) ? Outcome.Flaky : Outcome.Passed;
+            h.Append(CultureInfo.InvariantCulture, $"<details{(outcome == Outcome.Failed ? " open" : "")}><summary class=\"{outcome.Text()}\">{E(feature.Key)} ({feature.Count()})</summary>");
             foreach (var s in feature)
             {
                 var last = s.Last;
-                h.Append(CultureInfo.InvariantCulture, $"<details{(s.Outcome == ScenarioRecord.Failed ? " open" : "")}><summary class=\"{s.Outcome}\">[{E(last.Platform)}] {E(last.Scenario)} — {s.Outcome}, {last.Seconds:0.0} s{(s.Attempts.Count > 1 ? $", {s.Attempts.Count} attempts" : "")}</summary>");
+                h.Append(CultureInfo.InvariantCulture, $"<details{(s.Outcome == Outcome.Failed ? " open" : "")}><summary class=\"{s.Outcome.Text()}\">[{E(last.Platform)}] {E(last.Scenario)} — {s.Outcome.Text()}, {last.Seconds:0.0} s{(s.Attempts.Count > 1 ? $", {s.Attempts.Count} attempts" : "")}</summary>");
                 h.Append(CultureInfo.InvariantCulture, $"<div>tags: {E(string.Join(" ", last.Tags.Select(t => "@" + t)))}</div><div class=\"steps\">");
                 foreach (var step in last.Steps)
                 {
-                    h.Append(CultureInfo.InvariantCulture, $"<div class=\"{step.Outcome}\">{E(step.Keyword)} {E(step.Text)} <span class=\"skipped\">({step.Outcome}, {step.Seconds:0.00} s)</span></div>");
+                    h.Append(CultureInfo.InvariantCulture, $"<div class=\"{step.Outcome.Text()}\">{E(step.Keyword)} {E(step.Text)} <span class=\"skipped\">({step.Outcome.Text()}, {step.Seconds:0.00} s)</span></div>");
                     if (step.Screenshot is { } shot)
                     {
                         h.Append(CultureInfo.InvariantCulture, $"<img class=\"shot\" alt=\"{E(step.Text)}\" src=\"{E(Relative(relativeTo, shot))}\">");
@@ -165,14 +165,12 @@ public sealed class RunReport
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
 }
 
-/// <summary>A scenario across its attempts (retries): flaky when it failed and then passed.</summary>
+/// <summary>A scenario across its attempts (retries), oldest first; its outcome by <see cref="FlakyPolicy.Of"/>.</summary>
 public sealed record ScenarioResult(IReadOnlyList<ScenarioRecord> Attempts)
 {
-    public const string Flaky = "flaky";
-
     public ScenarioRecord Last => Attempts[^1];
 
-    public string Outcome => Last.Outcome == ScenarioRecord.Passed && Attempts.Any(a => a.Outcome == ScenarioRecord.Failed) ? Flaky : Last.Outcome;
+    public Outcome Outcome => FlakyPolicy.Of([.. Attempts.Select(a => a.Outcome)]);
 }
 
 public sealed record Totals(int Passed, int Failed, int Flaky, int Skipped, double Seconds)
@@ -181,10 +179,10 @@ public sealed record Totals(int Passed, int Failed, int Flaky, int Skipped, doub
     {
         var list = scenarios.ToList();
         return new Totals(
-            list.Count(s => s.Outcome == ScenarioRecord.Passed),
-            list.Count(s => s.Outcome == ScenarioRecord.Failed),
-            list.Count(s => s.Outcome == ScenarioResult.Flaky),
-            list.Count(s => s.Outcome == ScenarioRecord.Skipped),
+            list.Count(s => s.Outcome == Outcome.Passed),
+            list.Count(s => s.Outcome == Outcome.Failed),
+            list.Count(s => s.Outcome == Outcome.Flaky),
+            list.Count(s => s.Outcome == Outcome.Skipped),
             list.Sum(s => s.Attempts.Sum(a => a.Seconds)));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace KycE2E.Automation.Reporting;
+namespace KycE2E.Reporting;
 
 /// <summary>What one scenario did on one platform, written as JSON when it ends; reports are built from these files.</summary>
 public sealed record ScenarioRecord(
@@ -10,7 +10,7 @@ public sealed record ScenarioRecord(
     string Scenario,
     string Platform,
     IReadOnlyList<string> Tags,
-    string Outcome,
+    Outcome Outcome,
     DateTimeOffset StartedAt,
     double Seconds,
     IReadOnlyList<StepRecord> Steps,
@@ -19,10 +19,6 @@ public sealed record ScenarioRecord(
     IReadOnlyList<string> Artifacts,
     int Attempt)
 {
-    public const string Passed = "passed";
-    public const string Failed = "failed";
-    public const string Skipped = "skipped";
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -46,4 +42,4 @@ public sealed record ScenarioRecord(
             : [];
 }
 
-public sealed record StepRecord(string Keyword, string Text, string Outcome, double Seconds, string? Error, string? Screenshot);
+public sealed record StepRecord(string Keyword, string Text, Outcome Outcome, double Seconds, string? Error, string? Screenshot);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace KycE2E.Automation.Reporting;
+namespace KycE2E.Reporting;
 
 /// <summary>PII and secrets never reach a log or a report in clear: document numbers masked, keys and passwords replaced.</summary>
 public static partial class Masking

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace KycE2E.Automation.Reporting;
+namespace KycE2E.Reporting;
 
 /// <summary>dotnet test filters for re-running failed tests and for splitting a run into shards.</summary>
 public static partial class TestFilters

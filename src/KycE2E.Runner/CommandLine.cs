@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace KycE2E.Runner;
+
+/// <summary>What ./e2e was asked to do.</summary>
+public abstract record Verb;
+
+public sealed record RunVerb(RunOptions Options) : Verb;
+
+public sealed record TestVerb : Verb;
+
+public sealed record DefectsVerb : Verb;
+
+public sealed record BenchVerb(int Repeats, int Users, int Seconds, string? Tags) : Verb;
+
+public sealed record ReportMergeVerb(string OutDir, IReadOnlyList<string> RunDirs) : Verb;
+
+public sealed record SandboxVerb(int Port) : Verb;
+
+public sealed record ShowTraceVerb(string Trace) : Verb;
+
+public sealed record DocsVerb(IReadOnlyList<string> Arguments) : Verb;
+
+/// <summary>The usage text; on stderr with exit code 2 for a verb that does not exist.</summary>
+public sealed record HelpVerb(bool Unknown) : Verb;
+
+/// <summary>./e2e's command line: verbs and options parsed by System.CommandLine, their values checked here.</summary>
+public static class CommandLine
+{
+    /// <summary>Values are taken as typed: "@smoke" is a tag expression, not a response file.</summary>
+    private static readonly ParserConfiguration Configuration = new() { ResponseFileTokenReplacer = null, EnablePosixBundling = false };
+
+    public static Verb Parse(IReadOnlyList<string> args, IReadOnlyList<string> profiles, int cores)
+    {
+        var verb = args.Count > 0 ? args[0] : "help";
+        var rest = args.Skip(1).ToList();
+        return verb switch
+        {
+            "run" => ParseRun(rest, profiles, cores),
+            "test" => NoOptions<TestVerb>("test", rest),
+            "defects" => NoOptions<DefectsVerb>("defects", rest),
+            "bench" => ParseBench(rest),
+            "report" => ParseReport(rest),
+            "sandbox" => ParseSandbox(rest),
+            "show-trace" => rest.Count > 0 ? new ShowTraceVerb(rest[0]) : throw new UsageException("show-trace needs the path of a trace.zip"),
+            "docs" => rest.Count > 0 ? new DocsVerb(rest) : throw new UsageException("docs: give --out DIR (and optionally --seed N, --on YYYY-MM-DD)"),
+            "help" or "-h" or "--help" => new HelpVerb(Unknown: false),
+            _ => new HelpVerb(Unknown: true),
+        };
+    }
+
+    private static RunVerb ParseRun(List<string> args, IReadOnlyList<string> profiles, int cores)
+    {
+        var tags = Value("--tags");
+        var platform = Value("--platform");
+        var env = Value("--env");
+        var workers = Value("--workers");
+        var headed = new Option<bool>("--headed");
+        var device = Value("--device");
+        var screenshots = Value("--screenshots");
+        var retries = Value("--retries");
+        var shard = Value("--shard");
+        var seed = Value("--seed");
+        var command = new Command("run") { tags, platform, env, workers, headed, device, screenshots, retries, shard, seed };
+        var result = Parsed(command, args, "run", new Dictionary<Option, string>
+        {
+            [tags] = "--tags needs an expression",
+            [platform] = "--platform needs web or mobile",
+            [env] = "--env needs a profile name",
+            [workers] = "--workers needs a number",
+            [device] = "--device needs a phone profile name",
+            [screenshots] = "--screenshots needs off, on-failure or every-step",
+            [retries] = "--retries needs a number",
+            [shard] = "--shard needs I/N",
+            [seed] = "--seed needs a number",
+        });
+        return new RunVerb(RunOptions.From(
+            result.GetValue(tags), result.GetValue(platform), result.GetValue(env), result.GetValue(workers), result.GetValue(headed),
+            result.GetValue(device), result.GetValue(screenshots), result.GetValue(retries), result.GetValue(shard), result.GetValue(seed),
+            profiles, cores));
+    }
+
+    private static BenchVerb ParseBench(List<string> args)
+    {
+        var repeats = Value("--repeats");
+        var users = Value("--users");
+        var seconds = Value("--seconds");
+        var tags = Value("--tags");
+        var result = Parsed(new Command("bench") { repeats, users, seconds, tags }, args, "bench", new Dictionary<Option, string>
+        {
+            [repeats] = "--repeats needs a number",
+            [users] = "--users needs a number",
+            [seconds] = "--seconds needs a number",
+            [tags] = "--tags needs an expression",
+        });
+        if (result.GetValue(tags) is { } expression)
+        {
+            _ = TagFilter.From(expression);
+        }
+
+        return new BenchVerb(
+            Positive(result.GetValue(repeats) ?? "5"), Positive(result.GetValue(users) ?? "50"), Positive(result.GetValue(seconds) ?? "60"), result.GetValue(tags));
+
+        static int Positive(string n) =>
+            n.Length > 0 && n[0] != '0' && n.All(char.IsAsciiDigit) && int.TryParse(n, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new UsageException($"bench: '{n}' is not a whole number above 0.");
+    }
+
+    private static ReportMergeVerb ParseReport(List<string> args)
+    {
+        if (args is not ["merge", .. var folders])
+        {
+            throw new UsageException("report: use ./e2e report merge OUT_DIR RESULT_DIR...");
+        }
+
+        return folders.Count >= 2
+            ? new ReportMergeVerb(folders[0], folders[1..])
+            : throw new UsageException("report merge: give the output folder and at least one result folder");
+    }
+
+    private static SandboxVerb ParseSandbox(List<string> args)
+    {
+        var port = Value("--port");
+        var result = Parsed(new Command("sandbox") { port }, args, "sandbox", new Dictionary<Option, string> { [port] = "--port needs a number" }, seeHelp: false);
+        var value = result.GetValue(port) ?? "5080";
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536
+            ? new SandboxVerb(number)
+            : throw new UsageException($"sandbox: --port is a port number from 1 to 65535, not '{value}'.");
+    }
+
+    private static T NoOptions<T>(string verb, List<string> args)
+        where T : Verb, new() =>
+        args.Count == 0 ? new T() : throw new UsageException($"{verb}: unknown option '{args[0]}' (see ./e2e help)");
+
+    private static Option<string> Value(string name) => new(name);
+
+    /// <summary>Parses; an unknown option or a missing value is one line naming it.</summary>
+    private static ParseResult Parsed(Command command, List<string> args, string verb, Dictionary<Option, string> needsValue, bool seeHelp = true)
+    {
+        var result = command.Parse(args, Configuration);
+        if (result.UnmatchedTokens.Count > 0)
+        {
+            throw new UsageException($"{verb}: unknown option '{result.UnmatchedTokens[0]}'{(seeHelp ? " (see ./e2e help)" : "")}");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            if (error.SymbolResult is OptionResult { Option: var option } && needsValue.TryGetValue(option, out var message))
+            {
+                throw new UsageException(message);
+            }
+
+            throw new UsageException($"{verb}: {error.Message}");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace KycE2E.Runner;
+
+/// <summary>What every verb works with: the repository, the dotnet CLI, the console, the environment and Ctrl-C.</summary>
+public sealed class Suite(
+    Repository repository,
+    IDotnet dotnet,
+    TextWriter output,
+    TextWriter errors,
+    Func<string, string?> environment,
+    CancellationToken interrupted)
+{
+    public Repository Repository => repository;
+
+    public IDotnet Dotnet => dotnet;
+
+    public TextWriter Output => output;
+
+    public TextWriter Errors => errors;
+
+    public CancellationToken Interrupted => interrupted;
+
+    public bool WasInterrupted => interrupted.IsCancellationRequested;
+
+    /// <summary>The short commit the reports name (KYCE2E_COMMIT).</summary>
+    public string Commit { get; init; } = "unknown";
+
+    public int Cores { get; init; } = System.Environment.ProcessorCount;
+
+    /// <summary>When a run starts: its folder's name.</summary>
+    public Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
+
+    /// <summary>Asks an external environment's /health; true when it answered.</summary>
+    public Func<Uri, Task<bool>> Answers { get; init; } = _ => Task.FromResult(true);
+
+    public string? Variable(string name) => environment(name);
+
+    public void Say(string text) => output.WriteLine($"e2e: {text}");
+
+    public string NewRunId() => UtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+
+    public async Task BuildAsync()
+    {
+        Say($"building ({repository.Configuration})");
+        if (await dotnet.BuildAsync(interrupted) != 0)
+        {
+            throw new UsageException("the build failed (see above).", ExitCodes.Failed);
+        }
+    }
+
+    /// <summary>The run's environment-error.txt (the test host could not set the environment up), printed; true when there was one.</summary>
+    public bool EnvironmentFailed(string runId)
+    {
+        var marker = Path.Combine(repository.RunDir(runId), "environment-error.txt");
+        if (!File.Exists(marker))
+        {
+            return false;
+        }
+
+        var text = File.ReadAllText(marker);
+        errors.WriteLine($"e2e: environment not ready: {(text.Length > 600 ? text[..600] : text)}");
+        return true;
+    }
+
+    /// <summary>The closing lines CI reads: "e2e: N passed, N failed, N skipped" over every TRX file of the run.</summary>
+    public void Summarize(string runId)
+    {
+        var counts = TrxCounts.Of(repository.RunDir(runId));
+        Say($"report: artifacts/{runId}/ (JUnit *.junit.xml, TRX *.trx, evidence per failed scenario)");
+        output.WriteLine($"e2e: {counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using KycE2E.Reporting;
+
+namespace KycE2E.Runner;
+
+/// <summary>./e2e run: the features on one or both platforms, their failed scenarios re-run, one report and the gate.</summary>
+public sealed class SuiteRun(Suite suite)
+{
+    public async Task<int> ExecuteAsync(RunOptions options)
+    {
+        var policy = Policy(options.Profile);
+        // One seed for every pass of the run (retries make the same people again).
+        var seed = options.Seed?.ToString(CultureInfo.InvariantCulture)
+            ?? (suite.Variable("KYCE2E_Run__Seed") is { Length: > 0 } given ? given : Random.Shared.Next(1, 1_000_000_000).ToString(CultureInfo.InvariantCulture));
+        await PreflightAsync();
+        await suite.BuildAsync();
+
+        var filter = options.Filter();
+        if (options.Shard is { } shard)
+        {
+            filter = TagFilter.And(filter, $"({TestFilters.Shard(shard.Index, shard.Count, suite.Repository.Path("features"))})");
+        }
+
+        var runId = suite.Variable("RUN_ID") is { Length: > 0 } id
+            ? id
+            : suite.NewRunId() + (options.Shard is { } s ? $"-shard-{s.Index}-of-{s.Count}" : "");
+        var environment = Environment(options, runId, seed);
+        suite.Say($"run {runId}: features on {options.Platform ?? "web and mobile"} ({options.Profile} profile, {options.Workers} workers{(options.Shard is { } sh ? $", shard {sh}" : "")})");
+
+        var dirs = new List<string> { suite.Repository.RunDir(runId) };
+        await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", runId, options.Settings, filter, options.Workers, environment), suite.Interrupted);
+        if (suite.WasInterrupted)
+        {
+            return Interrupted(runId, dirs, policy);
+        }
+
+        if (suite.EnvironmentFailed(runId))
+        {
+            suite.Summarize(runId);
+            return ExitCodes.Environment;
+        }
+
+        for (var pass = 1; pass <= options.Retries; pass++)
+        {
+            var failed = TestFilters.Failed([Path.Combine(dirs[^1], "specs.trx")]);
+            if (failed.Length == 0)
+            {
+                break;
+            }
+
+            suite.Say($"retry {pass} of {options.Retries}: re-running the failed scenarios only");
+            var retryId = $"{runId}/retry-{pass}";
+            var retryEnvironment = new Dictionary<string, string?>(environment)
+            {
+                ["KYCE2E_Run__Id"] = retryId,
+                ["KYCE2E_Run__Attempt"] = (pass + 1).ToString(CultureInfo.InvariantCulture),
+            };
+            await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", retryId, options.Settings, failed, options.Workers, retryEnvironment), suite.Interrupted);
+            dirs.Add(suite.Repository.RunDir(retryId));
+            if (suite.WasInterrupted)
+            {
+                return Interrupted(runId, dirs, policy);
+            }
+        }
+
+        return Math.Min(RunOutcome.Write(suite.Repository.RunDir(runId), dirs, policy, suite.Output), ExitCodes.Failed);
+    }
+
+    /// <summary>The flaky setting of this profile, KYCE2E_FLAKY_FAILS over it; a value it cannot read stops the run.</summary>
+    public FlakyPolicy Policy(string profile)
+    {
+        try
+        {
+            return FlakyPolicy.For(profile, suite.Variable(FlakyPolicy.Variable));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    /// <summary>The variables the test host reads (KYCE2E_Run__*, KYCE2E_Web__*, KYCE2E_Mobile__*, KYCE2E_COMMIT).</summary>
+    public Dictionary<string, string?> Environment(RunOptions options, string runId, string seed)
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["KYCE2E_Run__Id"] = runId,
+            ["KYCE2E_Run__Seed"] = seed,
+            ["KYCE2E_COMMIT"] = suite.Commit,
+            // The browser and Appium start beside the sandbox, before the first scenario; a value set (even empty) stays.
+            ["KYCE2E_Run__Warmup"] = suite.Variable("KYCE2E_Run__Warmup") ?? options.Platform ?? "web,mobile",
+        };
+        if (options.Headed)
+        {
+            environment["KYCE2E_Web__Headless"] = "false";
+            environment["KYCE2E_Mobile__Headless"] = "false";
+        }
+
+        if (options.Device is { } device)
+        {
+            environment["KYCE2E_Mobile__Device"] = device;
+        }
+
+        if (options.Screenshots is { } screenshots)
+        {
+            environment["KYCE2E_Run__Screenshots"] = screenshots;
+        }
+
+        return environment;
+    }
+
+    /// <summary>An external environment that does not answer stops the run at once, before anything is built.</summary>
+    private async Task PreflightAsync()
+    {
+        if (suite.Variable("KYCE2E_Environment__BaseUrl") is not { Length: > 0 } url)
+        {
+            return;
+        }
+
+        var baseUrl = url.TrimEnd('/');
+        if (!Uri.TryCreate(baseUrl + "/health", UriKind.Absolute, out var health) || !await suite.Answers(health))
+        {
+            throw new UsageException($"environment unreachable: {baseUrl}/health did not answer within 5 s; check KYCE2E_Environment__BaseUrl, or unset it to use the sandbox.");
+        }
+    }
+
+    /// <summary>Ctrl-C: the test run has stopped; the report of what finished is written all the same.</summary>
+    private int Interrupted(string runId, List<string> dirs, FlakyPolicy policy)
+    {
+        suite.Say("interrupted: writing the report of the scenarios that finished");
+        RunOutcome.Write(suite.Repository.RunDir(runId), [.. dirs.Where(Directory.Exists)], policy, suite.Output);
+        return ExitCodes.Interrupted;
+    }
+}

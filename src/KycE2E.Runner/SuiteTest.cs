@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace KycE2E.Runner;
+
+/// <summary>
+/// ./e2e test, what CI checks: the test projects of tests/test-projects.tsv, every feature (ci profile), the smoke scenarios
+/// through remote engines, the start-up error and Ctrl-C drills, then the summary over every TRX file of the run.
+/// </summary>
+public sealed class SuiteTest(Suite suite)
+{
+    public const string ProjectList = "tests/test-projects.tsv";
+
+    public async Task<int> ExecuteAsync()
+    {
+        await suite.BuildAsync();
+        var runId = suite.Variable("RUN_ID") is { Length: > 0 } id ? id : suite.NewRunId() + "-test";
+        var environment = new Dictionary<string, string?> { ["KYCE2E_Run__Id"] = runId, ["KYCE2E_COMMIT"] = suite.Commit };
+        var code = ExitCodes.Passed;
+        foreach (var project in TestProjects(suite.Repository))
+        {
+            suite.Say(project.Title);
+            code = Worst(code, await suite.Dotnet.TestAsync(new TestInvocation(project.Path, project.Name, runId, null, "", null, environment), suite.Interrupted));
+            if (suite.WasInterrupted)
+            {
+                return ExitCodes.Interrupted;
+            }
+        }
+
+        suite.Say("features on web and mobile (ci profile)");
+        var features = new Dictionary<string, string?>(environment) { ["KYCE2E_Run__Warmup"] = suite.Variable("KYCE2E_Run__Warmup") ?? "web,mobile" };
+        code = Worst(code, await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", runId, "runsettings/ci.runsettings", "", 2, features), suite.Interrupted));
+        if (suite.WasInterrupted)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        suite.Say("smoke scenarios through remote engines (Web:WsEndpoint, Mobile:AppiumUrl)");
+        code = Worst(code, await RemoteSmokeAsync(runId, environment));
+        foreach (var (title, drill) in new[]
+        {
+            ("start-up error drill: a bad setting or an unreachable environment stops a run at once with exit 2 and one line", new[] { "tests/drills/start-errors.sh" }),
+            ("Ctrl-C drill: a run interrupted mid-way leaves no process behind and writes its report", ["tests/drills/interrupt.sh", "--env", "ci", "--platform", "web"]),
+        })
+        {
+            if (suite.WasInterrupted)
+            {
+                return ExitCodes.Interrupted;
+            }
+
+            suite.Say(title);
+            code = Worst(code, await DrillAsync(drill));
+        }
+
+        if (suite.WasInterrupted)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        suite.Summarize(runId);
+        return suite.EnvironmentFailed(runId) ? ExitCodes.Environment : code;
+    }
+
+    /// <summary>The test projects, one line each ("name, tab, project, tab, title"); a project not in the repository is left out.</summary>
+    public static IReadOnlyList<TestProject> TestProjects(Repository repository)
+    {
+        var file = repository.Path(ProjectList);
+        return !File.Exists(file)
+            ? throw new UsageException($"no {ProjectList}: the list of test projects ./e2e test runs is missing.")
+            : [.. TestProject.Parse(File.ReadAllLines(file)).Where(p => Directory.Exists(repository.Path(p.Path)))];
+    }
+
+    private static int Worst(int code, int result) => result == 0 ? code : ExitCodes.Failed;
+
+    /// <summary>
+    /// The smoke scenarios once more through remote engines started on loopback: a Playwright browser server
+    /// (Web:WsEndpoint) and an Appium server the suite did not start (Mobile:AppiumUrl).
+    /// </summary>
+    private async Task<int> RemoteSmokeAsync(string runId, Dictionary<string, string?> environment)
+    {
+        var root = suite.Repository.Root;
+        var playwright = suite.Repository.Path("tests", "KycE2E.Specs", "bin", suite.Repository.Configuration, "net10.0", ".playwright");
+        // Their logs echo what was typed (passwords): kept outside artifacts/ and removed with the servers.
+        var logs = Directory.CreateTempSubdirectory("kyce2e-remote-").FullName;
+        var me = System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var pwPort = Random.Shared.Next(20000, 40000);
+        var appiumPort = pwPort + 1;
+        try
+        {
+            await using var browserServer = await ServerProcess.StartAsync(
+                Path.Combine(playwright, "node", "linux-x64", "node"),
+                ["tools/playwright/serve.mjs", Path.Combine(playwright, "package"), pwPort.ToString(CultureInfo.InvariantCulture), me],
+                root, Path.Combine(logs, "playwright.log"), suite.Interrupted);
+            await using var appium = await ServerProcess.StartAsync(
+                "setsid", ["node", "tools/appium/serve.mjs", "--port", appiumPort.ToString(CultureInfo.InvariantCulture), "--parent-pid", me],
+                root, Path.Combine(logs, "appium.log"), suite.Interrupted);
+            var remote = new Dictionary<string, string?>(environment)
+            {
+                ["KYCE2E_Web__WsEndpoint"] = $"ws://127.0.0.1:{pwPort}/kyce2e",
+                ["KYCE2E_Mobile__AppiumUrl"] = $"http://127.0.0.1:{appiumPort}",
+                ["KYCE2E_Run__Id"] = $"{runId}/remote",
+            };
+            return await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", $"{runId}/remote", "runsettings/ci.runsettings", "Category=smoke", 2, remote), suite.Interrupted);
+        }
+        catch (UsageException e)
+        {
+            suite.Errors.WriteLine($"e2e: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+
+    private async Task<int> DrillAsync(string[] command)
+    {
+        var start = new ProcessStartInfo(suite.Repository.Path(command[0])) { WorkingDirectory = suite.Repository.Root };
+        foreach (var arg in command.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return await ChildProcesses.RunAsync(start, null, suite.Interrupted);
+    }
+}
+
+/// <summary>A test project ./e2e test runs: its results are artifacts/&lt;run&gt;/&lt;Name&gt;.trx and .junit.xml.</summary>
+public sealed record TestProject(string Name, string Path, string Title)
+{
+    public static IEnumerable<TestProject> Parse(IEnumerable<string> lines)
+    {
+        foreach (var line in lines.Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')))
+        {
+            var fields = line.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            yield return fields.Length == 3
+                ? new TestProject(fields[0], fields[1], fields[2])
+                : throw new UsageException($"{SuiteTest.ProjectList}: '{line}' is not name<TAB>project<TAB>title.");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace KycE2E.Runner;
+
+/// <summary>A run that cannot go on: one line on stderr ("e2e: …") and its exit code, 2 (bad input, environment) unless said.</summary>
+public sealed class UsageException(string message, int exitCode = ExitCodes.Environment) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+public static class Usage
+{
+    public const string Text = """
+        Usage: ./e2e VERB [options]
+
+          run       install what is missing, start the sandbox and Appium, run every feature on web and mobile;
+                    report in artifacts/<run>/ (JUnit, TRX, evidence of failed scenarios)
+                      --tags EXPR      SpecFlow tags, e.g. "@smoke and not @mobile"
+                      --platform P     web or mobile
+                      --env NAME       local (default), ci, staging or device-farm (runsettings/NAME.runsettings)
+                      --workers N      features run side by side (default: the number of cores)
+                      --headed         show the browser (needs a display)
+                      --device NAME    the phone profile, e.g. "iPhone 14 Pro Max" (default Pixel 7)
+                      --screenshots M  off, on-failure (default) or every-step (a picture book of the steps)
+                      --retries N      re-run only the failed scenarios up to N times; one that then passes is flaky
+                      --shard I/N      run shard I of N (whole features, the same split every run)
+                      --seed N         the random test data of an earlier run again (its report and first lines name N)
+          test      everything CI checks: unit tests, integration tests, every feature (ci profile), the smoke scenarios
+                    through remote engines, and the start-up error and Ctrl-C drills (tests/drills/)
+          sandbox   start the sandbox alone for exploratory testing (--port N, default 5080)
+          show-trace FILE   open a Playwright trace.zip from artifacts/ in the trace viewer
+          docs --out DIR [--seed N] [--on YYYY-MM-DD]
+                    write the synthetic ID photos (every variant) and their manifest, for exploratory testing
+          report merge OUT DIR...   one report and one JUnit file from several result folders (shards, retries)
+          defects   the suite against each deliberate sandbox defect (docs/defects.md): clean run first, then a
+                    matrix defect → caught by which scenarios / missed; non-zero on a miss or a failing clean run
+          bench     the benchmark (not a test): full run with 2 and 1 workers, seconds per scenario and platform,
+                    start-up, framework overhead against plain scripts, a 50-user load test, document timings,
+                    the sandbox's upload fuzz and login abuse at full size (artifacts/bench/hardening.log);
+                    writes artifacts/bench/results.md and results.json (README "Benchmark" says how to read them)
+                      --repeats N (5)  --users N (50)  --seconds N (60)  --tags EXPR (limit the full runs)
+          install   only install the prerequisites (apt packages, Appium from tools/appium)
+          help      this text
+
+        Exit codes: 0 all passed, 1 a test failed, 2 the environment could not be set up, 130 interrupted (Ctrl-C).
+        """;
+}
+
+/// <summary>The exit codes of every verb.</summary>
+public static class ExitCodes
+{
+    public const int Passed = 0;
+    public const int Failed = 1;
+    public const int Environment = 2;
+    public const int Interrupted = 130;
+}
