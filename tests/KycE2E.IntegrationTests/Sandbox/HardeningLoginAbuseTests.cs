@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Failed logins cost the same work for known and unknown addresses, and thousands of them with long, distinct addresses

@@ -6,7 +6,7 @@ using KycE2E.Automation.TestData;
 using KycE2E.Automation.Web;
 using Microsoft.Data.Sqlite;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Sessions end: an expired, unknown or malformed bearer token is a 401, an expired portal cookie signs the user out,

@@ -4,7 +4,7 @@ using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>The real sandbox process on loopback, with its own data folder, and clients for both of its APIs.</summary>
 public sealed class SandboxUnderTest : IAsyncDisposable

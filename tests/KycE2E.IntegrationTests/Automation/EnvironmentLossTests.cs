@@ -6,7 +6,7 @@ using KycE2E.Automation.Reporting;
 using KycE2E.Automation.Web;
 using Microsoft.Playwright;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// The run's own sandbox dies mid-run (SIGKILL): the scenario that was running is recorded as failed because the

@@ -1,6 +1,6 @@
 using KycE2E.Automation.Identity;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>Tests against one real sandbox process per class, on its own data folder.</summary>
 [NonParallelizable]

@@ -10,7 +10,7 @@ using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 using Microsoft.Data.Sqlite;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// The sandbox's data under stress: the process killed outright (SIGKILL) while submissions are in flight and while due reviews

@@ -9,7 +9,7 @@ using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 using SkiaSharp;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Random and mutated uploads (fixed seed; 2000 here, KYCE2E_FUZZ_CASES for the full run of `./e2e bench`) through POST /api/v1/verification/attempts: each gets a clear 4xx, or a 202

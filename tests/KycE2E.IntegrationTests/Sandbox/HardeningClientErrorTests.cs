@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// What an outsider's bad requests get: a 4xx that says why, one log line below error level (never a stack trace),

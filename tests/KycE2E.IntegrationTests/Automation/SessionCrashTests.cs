@@ -3,7 +3,7 @@ using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Web;
 using Microsoft.Playwright;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// A browser that crashes in the middle of a scenario (killed with SIGKILL, as the OOM killer would) fails that

@@ -4,7 +4,7 @@ using KycE2E.Automation.Environment;
 using KycE2E.Automation.Mobile;
 using OpenQA.Selenium;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// An Appium session whose chromedriver or Chromium is killed (SIGKILL) fails its scenario only: the failure path
