@@ -4,9 +4,24 @@ using KycE2E.Automation.Mobile;
 
 namespace KycE2E.IntegrationTests.Automation;
 
-/// <summary>The Appium session pool against a real Appium server; the capabilities and locators are unit tests.</summary>
+/// <summary>
+/// Appium sessions that use a socket: the pool against a real Appium server, and the capabilities that reserve a free loopback
+/// port for their chromedriver. The native-build capabilities and the locators are unit tests.
+/// </summary>
 public sealed class AppiumSessionTests
 {
+    [Test]
+    public void The_web_app_runs_in_Chromium_with_phone_emulation_and_its_own_chromedriver_port()
+    {
+        var caps = AppiumSessionFactory.Capabilities(new MobileSettings { Device = "iPhone 14 Pro Max" }).ToCapabilities();
+
+        caps.GetCapability("appium:automationName").Should().Be("Chromium");
+        caps.GetCapability("appium:executable").Should().Be("/usr/bin/chromedriver");
+        caps.GetCapability("appium:chromedriverPort").Should().BeOfType<int>().Which.Should().BePositive();
+        var chrome = caps.GetCapability("goog:chromeOptions").Should().BeAssignableTo<IDictionary<string, object>>().Subject;
+        chrome["mobileEmulation"].Should().BeAssignableTo<IDictionary<string, object>>().Which["deviceName"].Should().Be("iPhone 14 Pro Max");
+    }
+
     [Test]
     [NonParallelizable]
     public async Task A_stopped_Appium_server_fails_the_next_session_at_once_with_its_address()
