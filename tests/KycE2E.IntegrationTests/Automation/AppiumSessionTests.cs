@@ -23,7 +23,6 @@ public sealed class AppiumSessionTests
     }
 
     [Test]
-    [NonParallelizable]
     public async Task A_stopped_Appium_server_fails_the_next_session_at_once_with_its_address()
     {
         var runDir = Directory.CreateTempSubdirectory("kyce2e-appium-").FullName;

@@ -13,7 +13,6 @@ namespace KycE2E.IntegrationTests.Automation;
 /// environment went away, the next scenarios fail at once with "Environment unreachable", and the run still ends
 /// cleanly with its report.
 /// </summary>
-[NonParallelizable] // starts the real sandbox and Chromium, and kills the sandbox
 public sealed class EnvironmentLossTests
 {
     private string _root = null!;

@@ -11,7 +11,6 @@ namespace KycE2E.IntegrationTests.Automation;
 /// still saves what it can, and the next scenario gets a fresh, working session, also when the session died while
 /// it waited idle in the pool.
 /// </summary>
-[NonParallelizable] // a real Appium server, chromedrivers and browsers, some of them killed
 public sealed class MobileSessionCrashTests
 {
     // A bound for a hang only: each call below normally returns within a second or two.

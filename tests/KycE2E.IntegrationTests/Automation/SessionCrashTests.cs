@@ -10,7 +10,6 @@ namespace KycE2E.IntegrationTests.Automation;
 /// scenario only: its evidence is still written, the pool never hands the dead browser out again, and the next
 /// scenario gets a working one.
 /// </summary>
-[NonParallelizable] // starts real Chromium processes and kills one of them
 public sealed class SessionCrashTests
 {
     // A bound for a hang only: each call below normally returns within a second or two.

@@ -122,6 +122,7 @@ public sealed partial class HardeningClientErrorTests : SandboxTests
     }
 
     [Test]
+    [NonParallelizable] // starts a sandbox with settings
     public async Task Configured_host_names_replace_the_loopback_ones()
     {
         await using var exposed = await SandboxUnderTest.StartAsync(new Dictionary<string, string> { ["AllowedHosts"] = "sandbox.lan;127.0.0.1" });
