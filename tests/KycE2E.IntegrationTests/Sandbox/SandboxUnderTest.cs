@@ -35,7 +35,7 @@ public sealed class SandboxUnderTest : IAsyncDisposable
 
     /// <summary>
     /// A sandbox started with extra settings (e.g. "Sandbox__TokenLifetimeMinutes"): the child inherits this process's
-    /// environment, so they are set only while it starts. Callers are [NonParallelizable] fixtures.
+    /// environment, so they are set only while it starts. Callers are [NonParallelizable] (a fixture or the one test), so nothing else starts meanwhile.
     /// </summary>
     public static async Task<SandboxUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
