@@ -39,6 +39,11 @@ public sealed class SandboxUnderTest : IAsyncDisposable
     /// </summary>
     public static async Task<SandboxUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
+        if (settings.Count > 0 && TestContext.CurrentContext.Test.Properties.Get("ParallelScope") is not ParallelScope.None)
+        {
+            throw new InvalidOperationException($"{TestContext.CurrentContext.Test.FullName} starts a sandbox with settings: mark it [NonParallelizable].");
+        }
+
         var before = settings.Keys.ToDictionary(k => k, System.Environment.GetEnvironmentVariable);
         foreach (var (name, value) in settings)
         {
