@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Every answer (pages, the app, static files, both APIs, redirects, errors) carries the browser-side protections and no

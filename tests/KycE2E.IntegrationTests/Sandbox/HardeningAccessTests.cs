@@ -4,7 +4,7 @@ using System.Text;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// One user never reaches another's case or photos; the test-data API does nothing without its key;

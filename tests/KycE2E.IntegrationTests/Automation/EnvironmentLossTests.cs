@@ -6,14 +6,13 @@ using KycE2E.Automation.Web;
 using KycE2E.Reporting;
 using Microsoft.Playwright;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// The run's own sandbox dies mid-run (SIGKILL): the scenario that was running is recorded as failed because the
 /// environment went away, the next scenarios fail at once with "Environment unreachable", and the run still ends
 /// cleanly with its report.
 /// </summary>
-[NonParallelizable] // starts the real sandbox and Chromium, and kills the sandbox
 public sealed class EnvironmentLossTests
 {
     private string _root = null!;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Hostile or unusual names are stored exactly as sent (after NFKC and space clean-up) or refused with a named error,

@@ -4,7 +4,7 @@ using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>The real sandbox process on loopback, with its own data folder, and clients for both of its APIs.</summary>
 public sealed class SandboxUnderTest : IAsyncDisposable
@@ -35,10 +35,15 @@ public sealed class SandboxUnderTest : IAsyncDisposable
 
     /// <summary>
     /// A sandbox started with extra settings (e.g. "Sandbox__TokenLifetimeMinutes"): the child inherits this process's
-    /// environment, so they are set only while it starts. Callers are [NonParallelizable] fixtures.
+    /// environment, so they are set only while it starts. Callers are [NonParallelizable] (a fixture or the one test), so nothing else starts meanwhile.
     /// </summary>
     public static async Task<SandboxUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
+        if (settings.Count > 0 && TestContext.CurrentContext.Test.Properties.Get("ParallelScope") is not ParallelScope.None)
+        {
+            throw new InvalidOperationException($"{TestContext.CurrentContext.Test.FullName} starts a sandbox with settings: mark it [NonParallelizable].");
+        }
+
         var before = settings.Keys.ToDictionary(k => k, System.Environment.GetEnvironmentVariable);
         foreach (var (name, value) in settings)
         {

@@ -7,7 +7,7 @@ using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>The attempt limit and its lock on the sandbox clock, faults, idempotency, pre-filling, and a restart that loses nothing.</summary>
 public sealed partial class AttemptRulesTests : SandboxTests

@@ -4,10 +4,9 @@ using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>The test-data API's contract, against the real sandbox process on loopback.</summary>
-[NonParallelizable]
 public sealed class TestDataApiTests
 {
     private ChildProcess? _sandbox;

@@ -4,14 +4,13 @@ using KycE2E.Automation.Environment;
 using KycE2E.Automation.Mobile;
 using OpenQA.Selenium;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// An Appium session whose chromedriver or Chromium is killed (SIGKILL) fails its scenario only: the failure path
 /// still saves what it can, and the next scenario gets a fresh, working session, also when the session died while
 /// it waited idle in the pool.
 /// </summary>
-[NonParallelizable] // a real Appium server, chromedrivers and browsers, some of them killed
 public sealed class MobileSessionCrashTests
 {
     // A bound for a hang only: each call below normally returns within a second or two.

@@ -2,7 +2,7 @@ using System.Net;
 using KycE2E.Automation.Identity;
 using KycE2E.Documents;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>Every row of the design's reason table, produced by submitting real documents and details through the public API.</summary>
 public sealed class ReviewReasonTests : SandboxTests

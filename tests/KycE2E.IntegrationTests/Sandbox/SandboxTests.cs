@@ -1,9 +1,11 @@
 using KycE2E.Automation.Identity;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
-/// <summary>Tests against one real sandbox process per class, on its own data folder.</summary>
-[NonParallelizable]
+/// <summary>
+/// Tests against one real sandbox process per class, on its own data folder, beside other classes; a class whose sandbox
+/// starts with <see cref="Settings"/> is [NonParallelizable], since those are environment variables every process started meanwhile would inherit.
+/// </summary>
 public abstract class SandboxTests
 {
     protected SandboxUnderTest Sandbox { get; private set; } = null!;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>The portal's verification form posted as a browser posts it without the page's script: the answer is the page, errors tied to their fields.</summary>
 public sealed partial class PortalFormTests : SandboxTests

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// What an outsider's bad requests get: a 4xx that says why, one log line below error level (never a stack trace),
@@ -122,6 +122,7 @@ public sealed partial class HardeningClientErrorTests : SandboxTests
     }
 
     [Test]
+    [NonParallelizable] // starts a sandbox with settings
     public async Task Configured_host_names_replace_the_loopback_ones()
     {
         await using var exposed = await SandboxUnderTest.StartAsync(new Dictionary<string, string> { ["AllowedHosts"] = "sandbox.lan;127.0.0.1" });

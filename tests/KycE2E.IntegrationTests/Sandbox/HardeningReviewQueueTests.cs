@@ -4,7 +4,7 @@ using KycE2E.Automation.Identity;
 using KycE2E.Documents;
 using SkiaSharp;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// The review's memory bound holds for what it decodes, the photo scaled to 1000 px wide included; and reviews of large

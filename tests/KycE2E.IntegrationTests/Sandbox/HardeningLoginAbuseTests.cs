@@ -4,13 +4,14 @@ using System.Globalization;
 using System.Net;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Failed logins cost the same work for known and unknown addresses, and thousands of them with long, distinct addresses
 /// (2000 here, KYCE2E_LOGIN_ABUSE_LOGINS for the full run of `./e2e bench`) leave the sandbox healthy and within its memory.
 /// The limits are raised out of reach, so that every failure is counted and the limiter's store fills up.
 /// </summary>
+[NonParallelizable] // its sandbox starts with settings, and it compares timings that other classes' work would disturb
 public sealed class HardeningLoginAbuseTests : SandboxTests
 {
     private const long PeakMemoryBudgetMb = 400;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using KycE2E.Automation.Environment;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>A one-page web server on loopback: every path answers the same small HTML page, so a browser has something real to load.</summary>
 public sealed class LocalPage : IDisposable

@@ -10,7 +10,7 @@ using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 using Microsoft.Data.Sqlite;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// The sandbox's data under stress: the process killed outright (SIGKILL) while submissions are in flight and while due reviews
@@ -18,6 +18,7 @@ namespace KycE2E.UnitTests.Sandbox;
 /// is kept, every review completes exactly once with exactly one notification, and no request fails on a locked database.
 /// Coordination is by tasks and by what the sandbox has recorded, never by waiting a fixed time; durations are printed, not asserted.
 /// </summary>
+[Order(1)] // the longest class here: started first among the sandbox classes, so that the others fill the second worker beside it
 public sealed partial class HardeningDataTests : SandboxTests
 {
     /// <summary>Exit code of a process killed by signal 9 (128 + 9) as .NET reports it on Linux and macOS.</summary>

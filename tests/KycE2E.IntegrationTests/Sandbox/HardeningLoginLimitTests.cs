@@ -1,7 +1,7 @@
 using System.Net;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Failed logins are limited per e-mail (10 in 5 minutes, then 429 until the window slides) and per address (100);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>A browser's view of the web portal without a browser: its own cookies, no automatic redirects, the antiforgery token read off the page.</summary>
 public sealed partial class HardeningPortalVisitor : IDisposable

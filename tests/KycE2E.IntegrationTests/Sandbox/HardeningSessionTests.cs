@@ -6,16 +6,16 @@ using KycE2E.Automation.TestData;
 using KycE2E.Automation.Web;
 using Microsoft.Data.Sqlite;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>
 /// Sessions end: an expired, unknown or malformed bearer token is a 401, an expired portal cookie signs the user out,
 /// and logging out ends the session on the server, so a copy of the cookie or token taken before is worthless.
 /// </summary>
-[NonParallelizable]
 public sealed class HardeningSessionTests
 {
     [Test]
+    [NonParallelizable] // starts a sandbox with settings
     public async Task With_a_zero_lifetime_a_fresh_token_and_a_fresh_cookie_are_already_expired()
     {
         // Lifetimes of 0 minutes: every session is born expired, so nothing has to wait for real time to pass.

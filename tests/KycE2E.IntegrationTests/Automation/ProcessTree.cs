@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// The processes below one process, read from /proc (each /proc/&lt;pid&gt;/stat names its parent), and a hard kill

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using KycE2E.Automation.Environment;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 public sealed class ChildProcessTests
 {

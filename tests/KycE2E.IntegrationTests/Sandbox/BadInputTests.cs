@@ -4,7 +4,7 @@ using System.Text;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 
-namespace KycE2E.UnitTests.Sandbox;
+namespace KycE2E.IntegrationTests.Sandbox;
 
 /// <summary>Bad input gets a 4xx that says what is wrong, never a 500, and nothing is recorded.</summary>
 public sealed class BadInputTests : SandboxTests

@@ -3,14 +3,13 @@ using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Web;
 using Microsoft.Playwright;
 
-namespace KycE2E.UnitTests.Automation;
+namespace KycE2E.IntegrationTests.Automation;
 
 /// <summary>
 /// A browser that crashes in the middle of a scenario (killed with SIGKILL, as the OOM killer would) fails that
 /// scenario only: its evidence is still written, the pool never hands the dead browser out again, and the next
 /// scenario gets a working one.
 /// </summary>
-[NonParallelizable] // starts real Chromium processes and kills one of them
 public sealed class SessionCrashTests
 {
     // A bound for a hang only: each call below normally returns within a second or two.
