@@ -98,10 +98,10 @@ public sealed partial class BenchRun(Suite suite)
                 LogFile: Path.Combine(suite.Repository.Artifacts, runId + ".log")),
             suite.Interrupted);
 
-    /// <summary>The sandbox's heavy hardening tests at full size (docs/reliability.md); the unit tests run them smaller.</summary>
+    /// <summary>The sandbox's heavy hardening tests at full size (docs/reliability.md); the integration tests run them smaller.</summary>
     private Task<int> HardeningAsync(string log) =>
         suite.Dotnet.TestAsync(
-            new TestInvocation("tests/KycE2E.UnitTests", "hardening", "bench", null,
+            new TestInvocation("tests/KycE2E.IntegrationTests", "hardening", "bench", null,
                 "FullyQualifiedName~HardeningUploadFuzzTests|FullyQualifiedName~HardeningLoginAbuseTests", null,
                 new Dictionary<string, string?> { ["KYCE2E_FUZZ_CASES"] = "5000", ["KYCE2E_LOGIN_ABUSE_LOGINS"] = "20000" },
                 LogFile: log, ConsoleVerbosity: "detailed"),
