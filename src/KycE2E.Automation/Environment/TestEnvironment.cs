@@ -6,6 +6,8 @@ using KycE2E.Automation.Sessions;
 using KycE2E.Automation.TestData;
 using KycE2E.Automation.Web;
 
+using KycE2E.Automation.Processes;
+
 namespace KycE2E.Automation.Environment;
 
 /// <summary>

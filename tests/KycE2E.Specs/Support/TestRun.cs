@@ -2,6 +2,7 @@ using KycE2E.Automation.Identity;
 using KycE2E.Automation.Configuration;
 using System.Text.Json;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Reporting;
 using NUnit.Framework;
 using TechTalk.SpecFlow;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Reporting;
 using KycE2E.Automation.Web;
 using Microsoft.Playwright;
