@@ -11,7 +11,7 @@ public static class PortalEndpoints
 {
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/verification/attempts", async (HttpContext http, IAntiforgery antiforgery, SubmissionService submissions, TextCatalog texts, RequestLocale locale, Hosting.SandboxDefects defects, CancellationToken cancel) =>
+        app.MapPost("/account/verification/attempts", async (HttpContext http, IAntiforgery antiforgery, SubmissionService submissions, TextCatalog texts, RequestLocale locale, Defects.SandboxDefects defects, CancellationToken cancel) =>
         {
             try
             {

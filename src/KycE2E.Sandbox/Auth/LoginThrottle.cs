@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Options;
 
 namespace KycE2E.Sandbox.Auth;
 

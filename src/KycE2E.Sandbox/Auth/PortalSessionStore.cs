@@ -47,5 +47,5 @@ public sealed class PortalSessionStore(SandboxDatabase database) : ITicketStore
     }
 
     private static string ExpiryOf(AuthenticationTicket ticket) =>
-        SandboxDatabase.Iso(ticket.Properties.ExpiresUtc ?? TimeProvider.System.GetUtcNow().AddMinutes(new Hosting.SandboxOptions().CookieLifetimeMinutes));
+        SandboxDatabase.Iso(ticket.Properties.ExpiresUtc ?? TimeProvider.System.GetUtcNow().AddMinutes(new Options.SandboxOptions().CookieLifetimeMinutes));
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Options;
 
 namespace KycE2E.Sandbox.Data;
 

@@ -9,7 +9,7 @@ using static KycE2E.Sandbox.Data.SandboxDatabase;
 namespace KycE2E.Sandbox.Data;
 
 /// <summary>Each user's verification case and the history of its attempts.</summary>
-public sealed class VerificationStore(SandboxDatabase database, Hosting.UserClock clock)
+public sealed class VerificationStore(SandboxDatabase database, Clock.UserClock clock)
 {
     public VerificationCase For(string userId)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using KycE2E.Sandbox.Options;
 
 namespace KycE2E.Sandbox.Hosting;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Options;
 
 namespace KycE2E.Sandbox.Texts;
 

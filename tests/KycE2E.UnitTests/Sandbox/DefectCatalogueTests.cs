@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Defects;
 
 namespace KycE2E.UnitTests.Sandbox;
 

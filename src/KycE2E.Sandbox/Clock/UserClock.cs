@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Dapper;
 using KycE2E.Sandbox.Data;
 
-namespace KycE2E.Sandbox.Hosting;
+namespace KycE2E.Sandbox.Clock;
 
 /// <summary>
 /// Each user's "now": the sandbox clock plus that user's own offset. Tests that move time for one user (a review
