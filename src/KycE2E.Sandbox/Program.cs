@@ -41,6 +41,7 @@ builder.Services.AddSingleton<FaultStore>();
 builder.Services.AddSingleton<OutboxStore>();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddSingleton<ClockState>();
+builder.Services.AddSingleton<IUserClockOffsets, UserClockOffsets>();
 builder.Services.AddSingleton<UserClock>();
 builder.Services.AddSingleton<VerificationViews>();
 builder.Services.AddSingleton<SubmissionService>();

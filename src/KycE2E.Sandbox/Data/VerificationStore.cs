@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Domain;
 using static KycE2E.Sandbox.Data.SandboxDatabase;
 
 namespace KycE2E.Sandbox.Data;
 
 /// <summary>Each user's verification case and the history of its attempts.</summary>
-public sealed class VerificationStore(SandboxDatabase database, Clock.UserClock clock)
+public sealed class VerificationStore(SandboxDatabase database, UserClock clock)
 {
     public VerificationCase For(string userId)
     {

@@ -1,0 +1,39 @@
+using ArchUnitNET.Loader;
+using ArchUnitNET.NUnit;
+using KycE2E.Automation.Processes;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+
+namespace KycE2E.UnitTests.Architecture;
+
+/// <summary>Steps and their support say what the user does; how a browser or a phone does it stays in Automation.</summary>
+public sealed class StepCodeTests
+{
+    private static readonly string[] StepNamespaces = ["KycE2E.Specs.StepDefinitions", "KycE2E.Specs.Support"];
+
+    private static readonly Lazy<ArchUnitNET.Domain.Architecture> Specs = new(() => new ArchLoader().LoadFilteredDirectory(Path.GetDirectoryName(SpecsAssemblyPath())!, "KycE2E.Specs.dll").Build());
+
+    [TestCase("Microsoft.Playwright")]
+    [TestCase("OpenQA.Selenium")]
+    public void No_step_or_support_class_uses_an_engine_type(string engine) =>
+        Types().That().ResideInNamespaceMatching($"^({string.Join('|', StepNamespaces.Select(System.Text.RegularExpressions.Regex.Escape))})$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{System.Text.RegularExpressions.Regex.Escape(engine)}(\..+)?$"))
+            .Because("a step calls a journey; locators, pages and drivers belong to src/KycE2E.Automation")
+            .Check(Specs.Value);
+
+    [Test]
+    public void The_step_classes_are_loaded() =>
+        Specs.Value.Types.Select(t => t.Namespace.FullName).Distinct()
+            .Should().Contain(StepNamespaces, "a rule over no classes would pass whatever they used");
+
+    /// <summary>
+    /// The Specs build beside this one (same configuration): the project reference builds it first without making it a
+    /// dependency of this assembly, whose output would otherwise take the suite's settings files.
+    /// </summary>
+    private static string SpecsAssemblyPath()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Debug";
+        var path = RepositoryLayout.Path("tests", "KycE2E.Specs", "bin", configuration, "net10.0", "KycE2E.Specs.dll");
+        File.Exists(path).Should().BeTrue($"KycE2E.Specs is built with this project ({path})");
+        return path;
+    }
+}
