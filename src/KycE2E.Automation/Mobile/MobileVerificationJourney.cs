@@ -11,7 +11,7 @@ using static KycE2E.Automation.Mobile.AppScreens;
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>The guide's phone steps, through Appium: taps, typing, and explicit waits on what the app shows.</summary>
-public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir) : IVerificationJourney
+public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir) : IVerificationActions, IVerificationExpectations
 {
     private static readonly string[] DetailFields = ["region", "documentType", "fullName", "documentNumber", "dateOfBirth"];
     private readonly OpenQA.Selenium.Remote.RemoteWebDriver _driver = session.Driver;
@@ -19,7 +19,6 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     private GuideVocabulary _words = GuideVocabulary.Chinese;
     private bool _sendNextSubmissionTwice;
 
-    public Journeys.Platform Platform => Journeys.Platform.Mobile;
 
     public Task LogInAsync(TestUser user)
     {

@@ -22,12 +22,16 @@ public sealed class WebSession : IPlatformSession
         Context = context;
         Page = page;
         _artifacts = artifacts;
-        Journey = new WebVerificationJourney(page);
+        var journey = new WebVerificationJourney(page);
+        Actions = journey;
+        Expectations = journey;
     }
 
     public Platform Platform => Platform.Web;
 
-    public IVerificationJourney Journey { get; }
+    public IVerificationActions Actions { get; }
+
+    public IVerificationExpectations Expectations { get; }
 
     public IBrowserContext Context { get; }
 

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using KycE2E.Automation.Accessibility;
 using Microsoft.Playwright;
-using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Identity;
+using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +13,7 @@ using static Microsoft.Playwright.Assertions;
 namespace KycE2E.Automation.Web;
 
 /// <summary>The guide's web steps, in Playwright; assertions are web-first (they retry until true).</summary>
-public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
+public sealed class WebVerificationJourney(IPage page) : IVerificationActions, IVerificationExpectations
 {
     private readonly LoginPage _login = new(page);
     private readonly PortalHeader _header = new(page);
@@ -23,7 +23,6 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     private readonly ConcurrentQueue<SubmissionCopy> _copies = new();
     private GuideVocabulary _words = GuideVocabulary.Chinese;
 
-    public Platform Platform => Platform.Web;
 
     public async Task LogInAsync(TestUser user)
     {
