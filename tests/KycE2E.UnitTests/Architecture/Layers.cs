@@ -18,6 +18,7 @@ public static class Layers
         ["Identity"],       // the people and documents a scenario is made of
         ["TestData"],       // the test-data API and the app's API as clients
         ["Journeys"],       // what the user does and is told, and the guide's words
+        ["Elements"],       // the catalogue of elements: each one's web way and app way to be found
         ["Accessibility"],  // axe findings that block a user
         ["Artifacts"],      // a scenario's evidence folder
         ["Sessions"],       // one platform session's contract and the pool rule
