@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Clock;
@@ -11,6 +9,8 @@ using KycE2E.Sandbox.TestApi;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
 using KycE2E.Sandbox.Views;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 // Content root is the build output, where wwwroot is copied, so the sandbox runs from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

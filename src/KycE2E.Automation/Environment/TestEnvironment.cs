@@ -2,11 +2,10 @@ using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Mobile;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Sessions;
 using KycE2E.Automation.TestData;
 using KycE2E.Automation.Web;
-
-using KycE2E.Automation.Processes;
 
 namespace KycE2E.Automation.Environment;
 

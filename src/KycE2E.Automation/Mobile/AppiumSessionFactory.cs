@@ -1,8 +1,8 @@
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Processes;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Remote;
-using KycE2E.Automation.Configuration;
-using KycE2E.Automation.Processes;
 
 namespace KycE2E.Automation.Mobile;
 

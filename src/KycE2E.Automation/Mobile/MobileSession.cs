@@ -1,9 +1,9 @@
-using OpenQA.Selenium;
-using OpenQA.Selenium.Remote;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Sessions;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Remote;
 
 namespace KycE2E.Automation.Mobile;
 

@@ -1,12 +1,12 @@
 using Deque.AxeCore.Commons;
-using Newtonsoft.Json.Linq;
-using OpenQA.Selenium;
 using KycE2E.Automation.Accessibility;
 using KycE2E.Automation.Elements;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
+using Newtonsoft.Json.Linq;
+using OpenQA.Selenium;
 using static KycE2E.Automation.Mobile.AppScreens;
 
 namespace KycE2E.Automation.Mobile;

@@ -1,7 +1,7 @@
-using Microsoft.Playwright;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Processes;
 using KycE2E.Automation.Sessions;
+using Microsoft.Playwright;
 
 namespace KycE2E.Automation.Web;
 

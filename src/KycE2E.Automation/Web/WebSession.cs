@@ -1,8 +1,8 @@
-using Microsoft.Playwright;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Sessions;
+using Microsoft.Playwright;
 
 namespace KycE2E.Automation.Web;
 

@@ -3,12 +3,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using KycE2E.Automation.Accessibility;
-using Microsoft.Playwright;
 using KycE2E.Automation.Elements;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace KycE2E.Automation.Web;

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace KycE2E.Sandbox.Api;
 

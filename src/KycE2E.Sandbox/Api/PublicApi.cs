@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Domain;
@@ -7,6 +5,8 @@ using KycE2E.Sandbox.Options;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
 using KycE2E.Sandbox.Views;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace KycE2E.Sandbox.Api;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Dapper;
+using KycE2E.Sandbox.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Auth;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using KycE2E.Sandbox.Options;
+using Microsoft.Extensions.Options;
 
 namespace KycE2E.Sandbox.Data;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Domain;
+using Microsoft.Data.Sqlite;
 using static KycE2E.Sandbox.Data.SandboxDatabase;
 
 namespace KycE2E.Sandbox.Data;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using KycE2E.Sandbox.Options;
+using Microsoft.Extensions.Options;
 
 namespace KycE2E.Sandbox.Texts;
 
