@@ -25,6 +25,24 @@ public sealed class StepCodeTests
             .Check(Specs.Value);
 
     [Test]
+    public void A_step_class_uses_journeys_and_support_never_another_step_class()
+    {
+        var steps = Specs.Value.Types
+            .Where(t => t.Namespace.FullName == StepNamespaces[0] && !t.FullName.Contains('+', StringComparison.Ordinal) && !t.FullName.Contains('/', StringComparison.Ordinal) && !t.FullName.Contains('<', StringComparison.Ordinal))
+            .Where(t => t.Name.Contains("Steps", StringComparison.Ordinal)) // the binding classes; ReasonList and the like are their vocabulary
+            .Select(t => t.FullName).ToList();
+        steps.Should().HaveCountGreaterThan(5);
+        foreach (var step in steps)
+        {
+            var others = string.Join('|', steps.Where(o => o != step).Select(System.Text.RegularExpressions.Regex.Escape));
+            Types().That().HaveFullNameMatching($"^{System.Text.RegularExpressions.Regex.Escape(step)}([+/].*)?$")
+                .Should().NotDependOnAny(Types().That().HaveFullNameMatching($"^({others})([+/].*)?$"))
+                .Because("a step calls a journey (or RetryActions, which calls journeys), never another step")
+                .Check(Specs.Value);
+        }
+    }
+
+    [Test]
     public void The_step_classes_and_the_engines_are_loaded() =>
         Specs.Value.Types.Select(t => t.Namespace.FullName).Distinct()
             .Should().Contain([.. StepNamespaces, "Microsoft.Playwright", "OpenQA.Selenium"], "a rule over no classes, or against none, would pass whatever they used");
