@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using KycE2E.Automation.Environment;
 using KycE2E.Reporting;
+using KycE2E.Automation.Processes;
 
 namespace KycE2E.Bench;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Mobile;
 using KycE2E.Automation.Web;
 using KycE2E.Bench.Plain;
@@ -43,7 +44,7 @@ internal static class Measurements
                 clock.Restart();
                 using (var playwright = await Playwright.CreateAsync())
                 {
-                    var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = settings.Web.BrowserPath, Args = BrowserPool.ChromiumArgs });
+                    var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = settings.Web.BrowserPath, Args = ChromiumArguments.All });
                     Add("first browser", clock);
                     await browser.CloseAsync();
                 }
@@ -73,7 +74,7 @@ internal static class Measurements
         try
         {
             using var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = settings.Web.BrowserPath, Args = BrowserPool.ChromiumArgs });
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = settings.Web.BrowserPath, Args = ChromiumArguments.All });
             var driver = PlainMobileScript.StartSession(appiumUrl, LoopbackPort.Free());
             try
             {

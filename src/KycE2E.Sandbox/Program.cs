@@ -1,12 +1,16 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
+using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Data;
+using KycE2E.Sandbox.Defects;
 using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Options;
 using KycE2E.Sandbox.TestApi;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
+using KycE2E.Sandbox.Views;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 // Content root is the build output, where wwwroot is copied, so the sandbox runs from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -37,6 +41,7 @@ builder.Services.AddSingleton<FaultStore>();
 builder.Services.AddSingleton<OutboxStore>();
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddSingleton<ClockState>();
+builder.Services.AddSingleton<IUserClockOffsets, UserClockOffsets>();
 builder.Services.AddSingleton<UserClock>();
 builder.Services.AddSingleton<VerificationViews>();
 builder.Services.AddSingleton<SubmissionService>();

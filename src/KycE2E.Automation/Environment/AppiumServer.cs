@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using KycE2E.Automation.Configuration;
 
+using KycE2E.Automation.Processes;
+
 namespace KycE2E.Automation.Environment;
 
 /// <summary>The run's own Appium server, from tools/appium (installed by `npm ci`), on a free loopback port.</summary>

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using KycE2E.Automation.Configuration;
 
+using KycE2E.Automation.Processes;
+
 namespace KycE2E.Automation.Environment;
 
 /// <summary>The run's own sandbox: its build started on a free loopback port, with a fresh database and a per-run test-data key.</summary>

@@ -2,6 +2,7 @@ using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Mobile;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Sessions;
 using KycE2E.Automation.TestData;
 using KycE2E.Automation.Web;

@@ -1,3 +1,4 @@
+using KycE2E.Automation.Elements;
 using OpenQA.Selenium;
 
 namespace KycE2E.Automation.Mobile;
@@ -5,6 +6,9 @@ namespace KycE2E.Automation.Mobile;
 /// <summary>An element of the app, by its test id (or, with <paramref name="Prefix"/>, any whose id starts so), with the words the log uses for it.</summary>
 public sealed record AppElement(string TestId, string Description, bool Prefix = false)
 {
+    /// <summary>The app's way to find a catalogued element.</summary>
+    public static AppElement Of(Element element) => new(element.AppTestId, element.Description, element.Prefix);
+
     public override string ToString() => Description;
 }
 
@@ -41,71 +45,81 @@ public sealed class AppLocators
     private sealed class AccessibilityId(string id) : By("accessibility id", id);
 }
 
-/// <summary>Where things are on the app's screens; the same test ids as the web portal where the concept is the same.</summary>
+/// <summary>Where things are on the app's screens, by the app's ids in the ElementCatalogue (the web portal's where the concept is the same).</summary>
 public static class AppScreens
 {
     public static class Login
     {
-        public static readonly AppElement Email = new("app-login-email", "the e-mail field");
-        public static readonly AppElement Password = new("app-login-password", "the password field");
-        public static readonly AppElement Submit = new("app-login-submit", "the log-in button");
+        public static readonly AppElement Email = AppElement.Of(ElementCatalogue.LoginEmail);
+        public static readonly AppElement Password = AppElement.Of(ElementCatalogue.LoginPassword);
+        public static readonly AppElement Submit = AppElement.Of(ElementCatalogue.LoginSubmit);
     }
 
     public static class AppBar
     {
-        public static readonly AppElement Back = new("app-back", "the back arrow");
+        public static readonly AppElement Back = AppElement.Of(ElementCatalogue.AppBack);
     }
 
     public static class TabBar
     {
-        public static readonly AppElement Profile = new("tab-profile", "the profile tab");
+        public static readonly AppElement Profile = AppElement.Of(ElementCatalogue.ProfileTab);
     }
 
     public static class Profile
     {
-        public static readonly AppElement PersonalCenter = new("profile-personal-center", "the personal center entry");
+        public static readonly AppElement PersonalCenter = AppElement.Of(ElementCatalogue.ProfilePersonalCenter);
     }
 
     public static class PersonalCenter
     {
-        public static readonly AppElement IdentityVerification = new("center-identity-verification", "the identity verification entry");
+        public static readonly AppElement IdentityVerification = AppElement.Of(ElementCatalogue.IdentityVerification);
     }
 
     public static class VerificationStatus
     {
-        public static readonly AppElement Status = new("verification-status", "the verification status");
-        public static readonly AppElement Reasons = new("rejection-reason", "a rejection reason");
-        public static readonly AppElement AttemptsLeft = new("attempts-left", "the attempts left");
-        public static readonly AppElement FinalNote = new("final-note", "the note that retry is impossible");
-        public static readonly AppElement Retry = new("retry-button", "the retry button");
-        public static readonly AppElement ContactSupport = new("contact-support", "the contact-support link");
-        public static readonly AppElement ExpectedReviewTime = new("expected-review-time", "the expected review time");
-        public static readonly AppElement PendingNote = new("pending-note", "the note to wait for the review");
-        public static readonly AppElement PendingTooLong = new("pending-too-long", "the note that the review takes long");
-        public static readonly AppElement LockedUntil = new("locked-until", "the time retry opens again");
+        public static readonly AppElement Status = AppElement.Of(ElementCatalogue.Status);
+        public static readonly AppElement Reasons = AppElement.Of(ElementCatalogue.RejectionReason);
+        public static readonly AppElement AttemptsLeft = AppElement.Of(ElementCatalogue.AttemptsLeft);
+        public static readonly AppElement FinalNote = AppElement.Of(ElementCatalogue.FinalNote);
+        public static readonly AppElement Retry = AppElement.Of(ElementCatalogue.Retry);
+        public static readonly AppElement ContactSupport = AppElement.Of(ElementCatalogue.ContactSupport);
+        public static readonly AppElement ExpectedReviewTime = AppElement.Of(ElementCatalogue.ExpectedReviewTime);
+        public static readonly AppElement PendingNote = AppElement.Of(ElementCatalogue.PendingNote);
+        public static readonly AppElement PendingTooLong = AppElement.Of(ElementCatalogue.PendingTooLong);
+        public static readonly AppElement LockedUntil = AppElement.Of(ElementCatalogue.LockedUntil);
     }
 
     public static class VerificationForm
     {
-        public static readonly AppElement Form = new("verification-form", "the verification form");
-        public static readonly AppElement Next = new("form-next", "the next button");
-        public static readonly AppElement CheckStep = new("form-check", "the check step");
-        public static readonly AppElement Submit = new("form-submit", "the submit button");
-        public static readonly AppElement Edit = new("form-edit", "the edit button");
-        public static readonly AppElement UploadError = new("upload-error", "the upload error");
-        public static readonly AppElement FormError = new("form-error", "the form's refusal");
+        public static readonly AppElement Form = AppElement.Of(ElementCatalogue.Form);
+        public static readonly AppElement Next = AppElement.Of(ElementCatalogue.FormNext);
+        public static readonly AppElement CheckStep = AppElement.Of(ElementCatalogue.FormCheckStep);
+        public static readonly AppElement Submit = AppElement.Of(ElementCatalogue.FormSubmit);
+        public static readonly AppElement Edit = AppElement.Of(ElementCatalogue.FormEdit);
+        public static readonly AppElement UploadError = AppElement.Of(ElementCatalogue.UploadError);
+        public static readonly AppElement FormError = AppElement.Of(ElementCatalogue.FormRefusal);
 
         /// <summary>Any error beside any field.</summary>
-        public static readonly AppElement AnyError = new("error-", "an error beside a field", Prefix: true);
+        public static readonly AppElement AnyError = AppElement.Of(ElementCatalogue.AnyFieldError);
 
-        public static AppElement Field(string name) => new($"field-{name}", $"the {name} field");
+        public static AppElement Field(string name) => AppElement.Of(ElementCatalogue.Field.For(name));
 
-        public static AppElement FieldGroup(string name) => new($"field-{name}-group", $"the {name} field's group");
+        public static AppElement FieldGroup(string name) => AppElement.Of(ElementCatalogue.FieldGroup.For(name));
 
-        public static AppElement Error(string name) => new($"error-{name}", $"the error beside {name}");
+        public static AppElement Error(string name) => AppElement.Of(ElementCatalogue.FieldError.For(name));
 
-        public static AppElement Preview(string name) => new($"preview-{name}", $"the preview of {name}");
+        public static AppElement Preview(string name) => AppElement.Of(ElementCatalogue.Preview.For(name));
 
-        public static AppElement Check(string name) => new($"check-{name}", $"the checked {name}");
+        public static AppElement Check(string name) => AppElement.Of(ElementCatalogue.Checked.For(name));
+    }
+
+    /// <summary>The app's screens by their address in the web app; a native build reaches them by its own deep links.</summary>
+    public static class Routes
+    {
+        public const string Verification = "#/verification";
+
+        public static string Login(string locale) => $"?lang={Uri.EscapeDataString(locale)}#/login";
+
+        public static string VerificationIn(string locale) => $"?lang={Uri.EscapeDataString(locale)}#/verification";
     }
 }

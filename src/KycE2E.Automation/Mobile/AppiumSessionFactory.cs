@@ -1,9 +1,8 @@
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Processes;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Remote;
-using KycE2E.Automation.Configuration;
-using KycE2E.Automation.Environment;
-using KycE2E.Automation.Web;
 
 namespace KycE2E.Automation.Mobile;
 
@@ -31,7 +30,7 @@ public static class AppiumSessionFactory
     private static ChromeOptions WebAppInChromium(MobileSettings settings)
     {
         var options = new ChromeOptions { BinaryLocation = settings.BrowserPath, PlatformName = "linux" };
-        options.AddArguments(BrowserPool.ChromiumArgs);
+        options.AddArguments(ChromiumArguments.All);
         options.AddArgument("--disable-gpu");
         if (settings.Headless)
         {

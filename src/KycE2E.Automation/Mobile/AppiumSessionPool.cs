@@ -1,8 +1,8 @@
+using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Processes;
+using KycE2E.Automation.Sessions;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Remote;
-using KycE2E.Automation.Configuration;
-using KycE2E.Automation.Environment;
-using KycE2E.Automation.Sessions;
 
 namespace KycE2E.Automation.Mobile;
 

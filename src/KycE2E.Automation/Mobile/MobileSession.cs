@@ -1,9 +1,9 @@
-using OpenQA.Selenium;
-using OpenQA.Selenium.Remote;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Sessions;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Remote;
 
 namespace KycE2E.Automation.Mobile;
 
@@ -21,12 +21,16 @@ public sealed class MobileSession : IPlatformSession
         Driver = driver;
         AppUrl = appUrl;
         _artifacts = artifacts;
-        Journey = new MobileVerificationJourney(this, timeout, Path.Combine(artifacts.Directory, "uploads"));
+        var journey = new MobileVerificationJourney(this, timeout, Path.Combine(artifacts.Directory, "uploads"));
+        Actions = journey;
+        Expectations = journey;
     }
 
     public Journeys.Platform Platform => Journeys.Platform.Mobile;
 
-    public IVerificationJourney Journey { get; }
+    public IVerificationActions Actions { get; }
+
+    public IVerificationExpectations Expectations { get; }
 
     public RemoteWebDriver Driver { get; }
 

@@ -1,17 +1,18 @@
 using Deque.AxeCore.Commons;
-using Newtonsoft.Json.Linq;
-using OpenQA.Selenium;
 using KycE2E.Automation.Accessibility;
+using KycE2E.Automation.Elements;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
+using Newtonsoft.Json.Linq;
+using OpenQA.Selenium;
 using static KycE2E.Automation.Mobile.AppScreens;
 
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>The guide's phone steps, through Appium: taps, typing, and explicit waits on what the app shows.</summary>
-public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir) : IVerificationJourney
+public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir) : IVerificationActions, IVerificationExpectations
 {
     private static readonly string[] DetailFields = ["region", "documentType", "fullName", "documentNumber", "dateOfBirth"];
     private readonly OpenQA.Selenium.Remote.RemoteWebDriver _driver = session.Driver;
@@ -19,12 +20,11 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     private GuideVocabulary _words = GuideVocabulary.Chinese;
     private bool _sendNextSubmissionTwice;
 
-    public Journeys.Platform Platform => Journeys.Platform.Mobile;
 
     public Task LogInAsync(TestUser user)
     {
         _words = GuideVocabulary.For(user.Locale);
-        session.Open($"?lang={Uri.EscapeDataString(user.Locale)}#/login");
+        session.Open(Routes.Login(user.Locale));
         _touch.Type(Login.Email, user.Email);
         _touch.Type(Login.Password, user.Password);
         _touch.Tap(Login.Submit);
@@ -46,7 +46,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     {
         _touch.Until(
             d => _touch.All(d, VerificationStatus.Status).FirstOrDefault(e =>
-                e.GetAttribute("data-status") == status && Touch.Folded(e.Text) == _words.Status(status)),
+                e.GetAttribute(ElementCatalogue.Status.ValueAttribute) == status && Touch.Folded(e.Text) == _words.Status(status)),
             $"the status '{_words.Status(status)}' ({status})");
         return Task.CompletedTask;
     }
@@ -94,7 +94,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     public Task ExpectAttemptsLeftAsync(int count)
     {
         _touch.ExpectText(VerificationStatus.AttemptsLeft, _words.AttemptsLeft(count));
-        _touch.ExpectAttribute(VerificationStatus.AttemptsLeft, "data-attempts-left", v => v == count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{count} attempts left");
+        _touch.ExpectAttribute(VerificationStatus.AttemptsLeft, ElementCatalogue.AttemptsLeft.ValueAttribute, v => v == count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{count} attempts left");
         return Task.CompletedTask;
     }
 
@@ -112,7 +112,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task ExpectHighlightedAsync(string field)
     {
-        _touch.ExpectAttribute(VerificationForm.FieldGroup(field), "data-highlighted", v => v == "true", "the highlight");
+        _touch.ExpectAttribute(VerificationForm.FieldGroup(field), ElementCatalogue.FieldGroup.For(field).ValueAttribute, v => v == "true", "the highlight");
         return Task.CompletedTask;
     }
 
@@ -179,7 +179,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task ExpectFormErrorAsync(string field, string code)
     {
-        var error = _touch.Until(d => _touch.All(d, VerificationForm.Error(field)).FirstOrDefault(e => e.Displayed && e.GetAttribute("data-error") == code), $"the error '{code}' beside {field}");
+        var error = _touch.Until(d => _touch.All(d, VerificationForm.Error(field)).FirstOrDefault(e => e.Displayed && e.GetAttribute(ElementCatalogue.FieldError.For(field).ValueAttribute) == code), $"the error '{code}' beside {field}");
         _touch.ExpectText(VerificationForm.Error(field), _words.FormError(code));
         _touch.ExpectAttribute(VerificationForm.Field(field), "aria-invalid", v => v == "true", "the field marked invalid");
         var id = error.GetAttribute("id");
@@ -202,7 +202,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     {
         _touch.ExpectText(VerificationForm.Check("fullName"), details.FullName);
         _touch.ExpectText(VerificationForm.Check("documentNumber"), details.DocumentNumber);
-        _touch.ExpectAttribute(VerificationForm.Check("dateOfBirth"), "data-value", v => v == details.DateOfBirthText, details.DateOfBirthText);
+        _touch.ExpectAttribute(VerificationForm.Check("dateOfBirth"), ElementCatalogue.Checked.For("dateOfBirth").ValueAttribute, v => v == details.DateOfBirthText, details.DateOfBirthText);
 
         // The check step is a summary; what counts is what the form itself still holds, so go back to it and read it.
         _touch.Tap(VerificationForm.Edit);
@@ -229,7 +229,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task ExpectSubmissionRefusedAsync(string code, string? message = null)
     {
-        _touch.Until(d => _touch.All(d, VerificationForm.FormError).Any(e => e.Displayed && e.GetAttribute("data-code") == code), $"the form refusing with '{code}'");
+        _touch.Until(d => _touch.All(d, VerificationForm.FormError).Any(e => e.Displayed && e.GetAttribute(ElementCatalogue.FormRefusal.ValueAttribute) == code), $"the form refusing with '{code}'");
         if (message is not null)
         {
             _touch.ExpectText(VerificationForm.FormError, message);
@@ -240,7 +240,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
 
     public Task OpenStatusPageAsync()
     {
-        session.Open("#/verification");
+        session.Open(Routes.Verification);
         return Task.CompletedTask;
     }
 
@@ -256,7 +256,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     {
         _touch.ExpectText(VerificationStatus.LockedUntil, _words.LockedUntil(until));
         var instant = until.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        _touch.ExpectAttribute(VerificationStatus.LockedUntil, "data-locked-until", v => v.StartsWith(instant, StringComparison.Ordinal), $"the instant {instant}");
+        _touch.ExpectAttribute(VerificationStatus.LockedUntil, ElementCatalogue.LockedUntil.ValueAttribute, v => v.StartsWith(instant, StringComparison.Ordinal), $"the instant {instant}");
         return Task.CompletedTask;
     }
 
@@ -264,7 +264,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     {
         _touch.Find(VerificationStatus.Status);
         _touch.ExpectAbsent(VerificationStatus.LockedUntil);
-        _touch.Until(d => _touch.All(d, VerificationStatus.Reasons).All(e => e.GetAttribute("data-reason") != RejectionReason.AttemptsExceeded.Code), "no attempts-exceeded reason");
+        _touch.Until(d => _touch.All(d, VerificationStatus.Reasons).All(e => e.GetAttribute(ElementCatalogue.RejectionReason.ValueAttribute) != RejectionReason.AttemptsExceeded.Code), "no attempts-exceeded reason");
         return Task.CompletedTask;
     }
 
@@ -292,7 +292,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
     public Task SwitchLanguageAsync(string locale)
     {
         _words = GuideVocabulary.For(locale);
-        session.Open($"?lang={Uri.EscapeDataString(locale)}#/verification");
+        session.Open(Routes.VerificationIn(locale));
         return Task.CompletedTask;
     }
 
@@ -354,7 +354,7 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         _touch.Until(d => _touch.All(d, VerificationForm.Field(field)).Any(e => (e.GetDomProperty("value") ?? "") == value), $"the {field} field to hold '{value}'");
 
     private bool Shows(IWebElement shown, RejectionReason reason) =>
-        shown.GetAttribute("data-reason") == reason.Code && Touch.Folded(shown.Text) == _words.Reason(reason);
+        shown.GetAttribute(ElementCatalogue.RejectionReason.ValueAttribute) == reason.Code && Touch.Folded(shown.Text) == _words.Reason(reason);
 
     private void Choose(string field, DocumentPhoto photo)
     {

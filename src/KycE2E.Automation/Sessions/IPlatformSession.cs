@@ -10,8 +10,11 @@ public interface IPlatformSession
 {
     Platform Platform { get; }
 
-    /// <summary>The guide's steps on this platform.</summary>
-    IVerificationJourney Journey { get; }
+    /// <summary>What the user does, in the guide's steps, on this platform.</summary>
+    IVerificationActions Actions { get; }
+
+    /// <summary>What the user is told on this platform, checked until it holds.</summary>
+    IVerificationExpectations Expectations { get; }
 
     /// <summary>A picture of what the user sees now, for the step record; false when the engine cannot take one.</summary>
     Task<bool> TryScreenshotAsync(string path);

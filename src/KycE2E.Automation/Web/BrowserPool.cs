@@ -1,7 +1,7 @@
-using Microsoft.Playwright;
 using KycE2E.Automation.Configuration;
-using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Sessions;
+using Microsoft.Playwright;
 
 namespace KycE2E.Automation.Web;
 
@@ -11,12 +11,6 @@ namespace KycE2E.Automation.Web;
 /// </summary>
 public sealed class BrowserPool(WebSettings settings) : SessionPool<IBrowser>
 {
-    public static readonly IReadOnlyList<string> ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-dev-shm-usage",
-    ];
-
     private readonly SemaphoreSlim _start = new(1, 1);
     private IPlaywright? _playwright;
 
@@ -42,7 +36,7 @@ public sealed class BrowserPool(WebSettings settings) : SessionPool<IBrowser>
             {
                 ExecutablePath = settings.BrowserPath,
                 Headless = settings.Headless,
-                Args = ChromiumArgs,
+                Args = ChromiumArguments.All,
             });
             BrowserVersion ??= launched.Version;
             return launched;

@@ -1,15 +1,16 @@
+using KycE2E.Automation.Elements;
 using Microsoft.Playwright;
 
 namespace KycE2E.Automation.Web;
 
-/// <summary>Where things are on the web portal's pages; each element a test touches has a data-testid.</summary>
+/// <summary>Where things are on the web portal's pages: each element a test touches by its data-testid, from the ElementCatalogue.</summary>
 public sealed class LoginPage(IPage page)
 {
-    public ILocator Email => page.GetByTestId("login-email");
+    public ILocator Email => page.GetByTestId(ElementCatalogue.LoginEmail.WebTestId);
 
-    public ILocator Password => page.GetByTestId("login-password");
+    public ILocator Password => page.GetByTestId(ElementCatalogue.LoginPassword.WebTestId);
 
-    public ILocator Submit => page.GetByTestId("login-submit");
+    public ILocator Submit => page.GetByTestId(ElementCatalogue.LoginSubmit.WebTestId);
 
     public async Task OpenAsync(string locale) => await page.GotoAsync($"login?lang={Uri.EscapeDataString(locale)}");
 }
@@ -17,64 +18,64 @@ public sealed class LoginPage(IPage page)
 /// <summary>The header of every page: the avatar at the top right opens a menu with the personal center.</summary>
 public sealed class PortalHeader(IPage page)
 {
-    public ILocator Avatar => page.GetByTestId("avatar");
+    public ILocator Avatar => page.GetByTestId(ElementCatalogue.Avatar.WebTestId);
 
-    public ILocator PersonalCenter => page.GetByTestId("menu-personal-center");
+    public ILocator PersonalCenter => page.GetByTestId(ElementCatalogue.MenuPersonalCenter.WebTestId);
 }
 
 public sealed class PersonalCenterPage(IPage page)
 {
-    public ILocator Title => page.GetByTestId("personal-center-title");
+    public ILocator Title => page.GetByTestId(ElementCatalogue.PersonalCenterTitle.WebTestId);
 
-    public ILocator IdentityVerification => page.GetByTestId("center-identity-verification");
+    public ILocator IdentityVerification => page.GetByTestId(ElementCatalogue.IdentityVerification.WebTestId);
 }
 
 public sealed class VerificationStatusPage(IPage page)
 {
-    public ILocator Status => page.GetByTestId("verification-status");
+    public ILocator Status => page.GetByTestId(ElementCatalogue.Status.WebTestId);
 
-    public ILocator Reasons => page.GetByTestId("rejection-reason");
+    public ILocator Reasons => page.GetByTestId(ElementCatalogue.RejectionReason.WebTestId);
 
-    public ILocator Reason(string code) => Reasons.And(page.Locator($"[data-reason='{code}']"));
+    public ILocator Reason(string code) => Reasons.And(page.Locator(ElementCatalogue.RejectionReason.WebWithValue(code)));
 
-    public ILocator AttemptsLeft => page.GetByTestId("attempts-left");
+    public ILocator AttemptsLeft => page.GetByTestId(ElementCatalogue.AttemptsLeft.WebTestId);
 
-    public ILocator FinalNote => page.GetByTestId("final-note");
+    public ILocator FinalNote => page.GetByTestId(ElementCatalogue.FinalNote.WebTestId);
 
-    public ILocator Retry => page.GetByTestId("retry-button");
+    public ILocator Retry => page.GetByTestId(ElementCatalogue.Retry.WebTestId);
 
-    public ILocator ContactSupport => page.GetByTestId("contact-support");
+    public ILocator ContactSupport => page.GetByTestId(ElementCatalogue.ContactSupport.WebTestId);
 
-    public ILocator ExpectedReviewTime => page.GetByTestId("expected-review-time");
+    public ILocator ExpectedReviewTime => page.GetByTestId(ElementCatalogue.ExpectedReviewTime.WebTestId);
 
-    public ILocator PendingNote => page.GetByTestId("pending-note");
+    public ILocator PendingNote => page.GetByTestId(ElementCatalogue.PendingNote.WebTestId);
 
-    public ILocator PendingTooLong => page.GetByTestId("pending-too-long");
+    public ILocator PendingTooLong => page.GetByTestId(ElementCatalogue.PendingTooLong.WebTestId);
 
-    public ILocator LockedUntil => page.GetByTestId("locked-until");
+    public ILocator LockedUntil => page.GetByTestId(ElementCatalogue.LockedUntil.WebTestId);
 }
 
 public sealed class VerificationFormPage(IPage page)
 {
-    public ILocator Form => page.GetByTestId("verification-form");
+    public ILocator Form => page.GetByTestId(ElementCatalogue.Form.WebTestId);
 
-    public ILocator Field(string name) => page.GetByTestId($"field-{name}");
+    public ILocator Field(string name) => page.GetByTestId(ElementCatalogue.Field.For(name).WebTestId);
 
-    public ILocator FieldGroup(string name) => page.GetByTestId($"field-{name}-group");
+    public ILocator FieldGroup(string name) => page.GetByTestId(ElementCatalogue.FieldGroup.For(name).WebTestId);
 
-    public ILocator Error(string name) => page.GetByTestId($"error-{name}");
+    public ILocator Error(string name) => page.GetByTestId(ElementCatalogue.FieldError.For(name).WebTestId);
 
-    public ILocator Preview(string name) => page.GetByTestId($"preview-{name}");
+    public ILocator Preview(string name) => page.GetByTestId(ElementCatalogue.Preview.For(name).WebTestId);
 
-    public ILocator Next => page.GetByTestId("form-next");
+    public ILocator Next => page.GetByTestId(ElementCatalogue.FormNext.WebTestId);
 
-    public ILocator CheckStep => page.GetByTestId("form-check");
+    public ILocator CheckStep => page.GetByTestId(ElementCatalogue.FormCheckStep.WebTestId);
 
-    public ILocator Submit => page.GetByTestId("form-submit");
+    public ILocator Submit => page.GetByTestId(ElementCatalogue.FormSubmit.WebTestId);
 
-    public ILocator UploadError => page.GetByTestId("upload-error");
+    public ILocator UploadError => page.GetByTestId(ElementCatalogue.UploadError.WebTestId);
 
-    public ILocator FormError => page.GetByTestId("form-error");
+    public ILocator FormError => page.GetByTestId(ElementCatalogue.FormRefusal.WebTestId);
 
-    public ILocator Check(string name) => page.GetByTestId($"check-{name}");
+    public ILocator Check(string name) => page.GetByTestId(ElementCatalogue.Checked.For(name).WebTestId);
 }

@@ -1,8 +1,8 @@
-using Microsoft.Playwright;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Sessions;
+using Microsoft.Playwright;
 
 namespace KycE2E.Automation.Web;
 
@@ -22,12 +22,16 @@ public sealed class WebSession : IPlatformSession
         Context = context;
         Page = page;
         _artifacts = artifacts;
-        Journey = new WebVerificationJourney(page);
+        var journey = new WebVerificationJourney(page);
+        Actions = journey;
+        Expectations = journey;
     }
 
     public Platform Platform => Platform.Web;
 
-    public IVerificationJourney Journey { get; }
+    public IVerificationActions Actions { get; }
+
+    public IVerificationExpectations Expectations { get; }
 
     public IBrowserContext Context { get; }
 

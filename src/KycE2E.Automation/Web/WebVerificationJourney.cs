@@ -3,17 +3,18 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using KycE2E.Automation.Accessibility;
-using Microsoft.Playwright;
-using KycE2E.Automation.Journeys;
+using KycE2E.Automation.Elements;
 using KycE2E.Automation.Identity;
+using KycE2E.Automation.Journeys;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace KycE2E.Automation.Web;
 
 /// <summary>The guide's web steps, in Playwright; assertions are web-first (they retry until true).</summary>
-public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
+public sealed class WebVerificationJourney(IPage page) : IVerificationActions, IVerificationExpectations
 {
     private readonly LoginPage _login = new(page);
     private readonly PortalHeader _header = new(page);
@@ -23,7 +24,6 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     private readonly ConcurrentQueue<SubmissionCopy> _copies = new();
     private GuideVocabulary _words = GuideVocabulary.Chinese;
 
-    public Platform Platform => Platform.Web;
 
     public async Task LogInAsync(TestUser user)
     {
@@ -46,7 +46,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
 
     public async Task ExpectStatusAsync(string status)
     {
-        await Expect(_status.Status).ToHaveAttributeAsync("data-status", status);
+        await Expect(_status.Status).ToHaveAttributeAsync(ElementCatalogue.Status.ValueAttribute, status);
         await Expect(_status.Status).ToHaveTextAsync(_words.Status(status));
     }
 
@@ -56,7 +56,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
         for (var i = 0; i < reasons.Count; i++)
         {
             var shown = _status.Reasons.Nth(i);
-            await Expect(shown).ToHaveAttributeAsync("data-reason", reasons[i].Code);
+            await Expect(shown).ToHaveAttributeAsync(ElementCatalogue.RejectionReason.ValueAttribute, reasons[i].Code);
             await Expect(shown).ToHaveTextAsync(_words.Reason(reasons[i]));
         }
     }
@@ -88,11 +88,11 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     public async Task ExpectAttemptsLeftAsync(int count)
     {
         await Expect(_status.AttemptsLeft).ToHaveTextAsync(_words.AttemptsLeft(count));
-        await Expect(_status.AttemptsLeft).ToHaveAttributeAsync("data-attempts-left", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(_status.AttemptsLeft).ToHaveAttributeAsync(ElementCatalogue.AttemptsLeft.ValueAttribute, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task ExpectHighlightedAsync(string field) =>
-        await Expect(_form.FieldGroup(field)).ToHaveAttributeAsync("data-highlighted", "true");
+        await Expect(_form.FieldGroup(field)).ToHaveAttributeAsync(ElementCatalogue.FieldGroup.For(field).ValueAttribute, "true");
 
     public async Task ExpectPrefilledWithoutPhotosAsync(FormDetails last)
     {
@@ -149,7 +149,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     {
         var error = _form.Error(field);
         await Expect(error).ToBeVisibleAsync();
-        await Expect(error).ToHaveAttributeAsync("data-error", code);
+        await Expect(error).ToHaveAttributeAsync(ElementCatalogue.FieldError.For(field).ValueAttribute, code);
         await Expect(error).ToHaveTextAsync(_words.FormError(code));
         await Expect(_form.Field(field)).ToHaveAttributeAsync("aria-invalid", "true");
         var id = await error.GetAttributeAsync("id");
@@ -185,7 +185,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     public async Task ExpectSubmissionRefusedAsync(string code, string? message = null)
     {
         await Expect(_form.FormError).ToBeVisibleAsync();
-        await Expect(_form.FormError).ToHaveAttributeAsync("data-code", code);
+        await Expect(_form.FormError).ToHaveAttributeAsync(ElementCatalogue.FormRefusal.ValueAttribute, code);
         if (message is not null)
         {
             await Expect(_form.FormError).ToHaveTextAsync(message);
@@ -204,7 +204,7 @@ public sealed class WebVerificationJourney(IPage page) : IVerificationJourney
     public async Task ExpectLockedUntilAsync(DateTimeOffset until)
     {
         await Expect(_status.LockedUntil).ToHaveTextAsync(_words.LockedUntil(until));
-        await Expect(_status.LockedUntil).ToHaveAttributeAsync("data-locked-until", new Regex("^" + Regex.Escape(until.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))));
+        await Expect(_status.LockedUntil).ToHaveAttributeAsync(ElementCatalogue.LockedUntil.ValueAttribute, new Regex("^" + Regex.Escape(until.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     public async Task ExpectNotLockedAsync()

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using KycE2E.Sandbox.Auth;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace KycE2E.Sandbox.Api;
 
@@ -11,7 +11,7 @@ public static class PortalEndpoints
 {
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/verification/attempts", async (HttpContext http, IAntiforgery antiforgery, SubmissionService submissions, TextCatalog texts, RequestLocale locale, Hosting.SandboxDefects defects, CancellationToken cancel) =>
+        app.MapPost("/account/verification/attempts", async (HttpContext http, IAntiforgery antiforgery, SubmissionService submissions, TextCatalog texts, RequestLocale locale, Defects.SandboxDefects defects, CancellationToken cancel) =>
         {
             try
             {

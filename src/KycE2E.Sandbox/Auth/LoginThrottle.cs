@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using KycE2E.Sandbox.Options;
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
 
 namespace KycE2E.Sandbox.Auth;
 

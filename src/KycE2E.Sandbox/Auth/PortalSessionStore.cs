@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Dapper;
+using KycE2E.Sandbox.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using KycE2E.Sandbox.Data;
 
 namespace KycE2E.Sandbox.Auth;
 
@@ -47,5 +47,5 @@ public sealed class PortalSessionStore(SandboxDatabase database) : ITicketStore
     }
 
     private static string ExpiryOf(AuthenticationTicket ticket) =>
-        SandboxDatabase.Iso(ticket.Properties.ExpiresUtc ?? TimeProvider.System.GetUtcNow().AddMinutes(new Hosting.SandboxOptions().CookieLifetimeMinutes));
+        SandboxDatabase.Iso(ticket.Properties.ExpiresUtc ?? TimeProvider.System.GetUtcNow().AddMinutes(new Options.SandboxOptions().CookieLifetimeMinutes));
 }

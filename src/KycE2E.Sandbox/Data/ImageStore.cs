@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using KycE2E.Sandbox.Options;
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
 
 namespace KycE2E.Sandbox.Data;
 

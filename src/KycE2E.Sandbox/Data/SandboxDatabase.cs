@@ -1,7 +1,7 @@
 using Dapper;
+using KycE2E.Sandbox.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
 
 namespace KycE2E.Sandbox.Data;
 

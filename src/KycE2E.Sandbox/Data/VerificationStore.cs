@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Domain;
+using Microsoft.Data.Sqlite;
 using static KycE2E.Sandbox.Data.SandboxDatabase;
 
 namespace KycE2E.Sandbox.Data;
 
 /// <summary>Each user's verification case and the history of its attempts.</summary>
-public sealed class VerificationStore(SandboxDatabase database, Hosting.UserClock clock)
+public sealed class VerificationStore(SandboxDatabase database, UserClock clock)
 {
     public VerificationCase For(string userId)
     {

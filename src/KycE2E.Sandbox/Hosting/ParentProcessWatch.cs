@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KycE2E.Sandbox.Options;
 using Microsoft.Extensions.Options;
 
 namespace KycE2E.Sandbox.Hosting;

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Api;
+using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Data;
 using KycE2E.Sandbox.Domain;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Options;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
+using KycE2E.Sandbox.Views;
+using Microsoft.Extensions.Options;
 
 namespace KycE2E.Sandbox.TestApi;
 

@@ -1,5 +1,5 @@
+using KycE2E.Sandbox.Options;
 using Microsoft.Extensions.Options;
-using KycE2E.Sandbox.Hosting;
 
 namespace KycE2E.Sandbox.Texts;
 

@@ -11,7 +11,7 @@ public sealed class TextCatalog
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLocale;
 
-    public TextCatalog(Hosting.SandboxDefects defects)
+    public TextCatalog(Defects.SandboxDefects defects)
     {
         var assembly = typeof(TextCatalog).Assembly;
         var loaded = Locales.ToDictionary(
@@ -27,7 +27,7 @@ public sealed class TextCatalog
     }
 
     /// <summary>Deliberate defects of the text files themselves, as a bad merge or a lost translation would leave them.</summary>
-    private static void Spoil(Dictionary<string, Dictionary<string, string>> texts, Hosting.SandboxDefects defects)
+    private static void Spoil(Dictionary<string, Dictionary<string, string>> texts, Defects.SandboxDefects defects)
     {
         if (defects.Has("reason-messages-swapped-glare-obscured"))
         {

@@ -46,9 +46,9 @@ public static partial class FormValidation
 
     /// <param name="requireBack">The forms ask for the back of an ID card; the API leaves it to the review (BACK_SIDE_MISSING).</param>
     /// <param name="withPhotos">False for details without photos (the test-data API's seeded attempts): every other rule applies.</param>
-    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Hosting.SandboxDefects? defects = null, bool withPhotos = true)
+    public static Result Check(SubmittedForm form, DateOnly today, bool requireBack, Defects.SandboxDefects? defects = null, bool withPhotos = true)
     {
-        defects ??= Hosting.SandboxDefects.None;
+        defects ??= Defects.SandboxDefects.None;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var region = form.Region?.Trim().ToUpperInvariant() ?? "";
         var type = form.DocumentType?.Trim().ToLowerInvariant() ?? "";

@@ -1,8 +1,10 @@
-using Microsoft.Extensions.Options;
+using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Data;
+using KycE2E.Sandbox.Defects;
 using KycE2E.Sandbox.Domain;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Options;
 using KycE2E.Sandbox.Texts;
+using Microsoft.Extensions.Options;
 
 namespace KycE2E.Sandbox.Verification;
 

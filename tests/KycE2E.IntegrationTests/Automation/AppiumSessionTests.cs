@@ -1,6 +1,7 @@
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
 using KycE2E.Automation.Mobile;
+using KycE2E.Automation.Processes;
 
 namespace KycE2E.IntegrationTests.Automation;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 
 namespace KycE2E.IntegrationTests.Automation;
 

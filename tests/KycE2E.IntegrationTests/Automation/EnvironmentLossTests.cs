@@ -2,8 +2,9 @@ using System.Text.Json;
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
-using KycE2E.Automation.Web;
+using KycE2E.Automation.Processes;
 using KycE2E.Reporting;
+using KycE2E.Automation.Web;
 using Microsoft.Playwright;
 
 namespace KycE2E.IntegrationTests.Automation;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 
 namespace KycE2E.IntegrationTests.Automation;
 

@@ -1,6 +1,7 @@
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Mobile;
 using OpenQA.Selenium;
 

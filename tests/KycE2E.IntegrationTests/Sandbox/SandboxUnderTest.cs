@@ -1,5 +1,6 @@
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.Identity;
 using KycE2E.Automation.TestData;
 using KycE2E.Documents;

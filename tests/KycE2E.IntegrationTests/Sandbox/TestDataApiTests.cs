@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Environment;
+using KycE2E.Automation.Processes;
 using KycE2E.Automation.TestData;
 
 namespace KycE2E.IntegrationTests.Sandbox;

@@ -6,12 +6,12 @@ namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>axe-core on the page shown now, on the website and in the app alike.</summary>
 [Binding]
-public sealed class AccessibilitySteps(IVerificationJourney journey)
+public sealed class AccessibilitySteps(IVerificationExpectations expectations)
 {
     [Then(@"the page has no serious or critical accessibility problems")]
     public async Task ThenThePageIsAccessible()
     {
-        var blocking = await journey.BlockingAccessibilityProblemsAsync();
+        var blocking = await expectations.BlockingAccessibilityProblemsAsync();
         blocking.Should().BeEmpty(string.Join("; ", blocking));
     }
 }

@@ -15,7 +15,9 @@ public sealed class FailureCauseSteps(
     ScenarioLanguage language,
     ScenarioDocuments documents,
     TestDataClient testData,
-    IVerificationJourney journey,
+    AppApiClient app,
+    IVerificationActions actions,
+    IVerificationExpectations expectations,
     RetryActions retry)
 {
     private DateTimeOffset? _lockedUntil;
@@ -51,7 +53,7 @@ public sealed class FailureCauseSteps(
             "the date of birth does not match the ID number" => ("dateOfBirth", "dob_not_in_id_number"),
             _ => ("backImage", "required"),
         };
-        await journey.ExpectFormErrorAsync(field, code);
+        await expectations.ExpectFormErrorAsync(field, code);
     }
 
     [Then(@"no attempt was used")]
@@ -66,30 +68,30 @@ public sealed class FailureCauseSteps(
     public async Task GivenTheNetworkWillDrop() => await testData.AddFaultAsync("upload-fail", user.Current.UserId);
 
     [Then(@"she is told that the upload failed and to check her network")]
-    public async Task ThenSheIsToldTheUploadFailed() => await journey.ExpectUploadFailedAsync();
+    public async Task ThenSheIsToldTheUploadFailed() => await expectations.ExpectUploadFailedAsync();
 
     [Then(@"nothing she entered is lost")]
     public async Task ThenNothingIsLost() =>
-        await journey.ExpectNothingLostAsync(documents.LastSubmitted!, withBack: (await documents.IdentityAsync()).IsIdCard);
+        await expectations.ExpectNothingLostAsync(documents.LastSubmitted!, withBack: (await documents.IdentityAsync()).IsIdCard);
 
     [When(@"she retries with her details exactly as on her ID card and sharp photos, while her device is offline")]
     public async Task WhenSheRetriesOffline()
     {
         var identity = await documents.IdentityAsync();
         await retry.FillAsync(identity.Details, identity.Front(), identity.Back());
-        await journey.SetOfflineAsync(true);
-        await journey.CheckAndSubmitAsync();
+        await actions.SetOfflineAsync(true);
+        await actions.CheckAndSubmitAsync();
     }
 
     [When(@"her device is back online and she submits again")]
     public async Task WhenSheIsBackOnline()
     {
-        await journey.SetOfflineAsync(false);
-        await journey.SubmitAgainAsync();
+        await actions.SetOfflineAsync(false);
+        await actions.SubmitAgainAsync();
     }
 
     [When(@"she submits again")]
-    public async Task WhenSheSubmitsAgain() => await journey.SubmitAgainAsync();
+    public async Task WhenSheSubmitsAgain() => await actions.SubmitAgainAsync();
 
     [When(@"she retries as (.+)")]
     public async Task WhenSheRetriesAs(string who)
@@ -115,7 +117,6 @@ public sealed class FailureCauseSteps(
     {
         var identity = await documents.IdentityAsync();
         var other = await testData.CreateUserAsync(new NewUser(language.Locale, Verification: new VerificationSeed("rejected", [RejectionReason.PhotoBlurry.Code])));
-        var app = TestRun.Environment.AppApi;
         var answer = await app.SubmitAsync(await app.LogInAsync(other), identity.Details, identity.Front(), identity.Back());
         ((int)answer.Status).Should().Be(202, $"the other account's submission is accepted ({answer})");
         await testData.RunReviewsAsync(other.UserId);
@@ -130,20 +131,20 @@ public sealed class FailureCauseSteps(
     public async Task ThenSheIsToldSheTriedTooOften()
     {
         // The refusal on the page first: it follows the environment's answer, so the lock is recorded by then.
-        await journey.ExpectSubmissionRefusedAsync("attempts_exceeded");
+        await expectations.ExpectSubmissionRefusedAsync("attempts_exceeded");
         var record = await testData.GetVerificationAsync(user.Current.UserId);
         record.LockedUntil.Should().NotBeNull("a refused sixth try locks the verification");
         (record.LockedUntil!.Value - record.Now).Should().BeCloseTo(TimeSpan.FromHours(24), TimeSpan.FromMinutes(1), "the lock lasts 24 hours from the refused try");
         record.Attempts.Should().HaveCount(user.AttemptsAtStart, "the refused try is not an attempt");
         _lockedUntil = record.LockedUntil;
-        await journey.ExpectSubmissionRefusedAsync("attempts_exceeded", GuideVocabulary.For(user.Current.Locale).RefusedUntil(LockedUntil));
+        await expectations.ExpectSubmissionRefusedAsync("attempts_exceeded", GuideVocabulary.For(user.Current.Locale).RefusedUntil(LockedUntil));
     }
 
     [Then(@"her verification page says when she can retry")]
     public async Task ThenThePageSaysWhen()
     {
-        await journey.OpenStatusPageAsync();
-        await journey.ExpectLockedUntilAsync(LockedUntil);
+        await actions.OpenStatusPageAsync();
+        await expectations.ExpectLockedUntilAsync(LockedUntil);
     }
 
     [When(@"she comes back a minute before the lock lifts")]
@@ -153,7 +154,7 @@ public sealed class FailureCauseSteps(
     public async Task WhenSheComesBackWhenTheLockLifts() => await ComeBackAtAsync(LockedUntil);
 
     [Then(@"the page no longer says that she tried too many times")]
-    public async Task ThenTheLockIsGone() => await journey.ExpectNotLockedAsync();
+    public async Task ThenTheLockIsGone() => await expectations.ExpectNotLockedAsync();
 
     [Given(@"a user whose verification is waiting for a review that is delayed")]
     public async Task GivenAPendingUserWithADelayedReview()
@@ -169,13 +170,13 @@ public sealed class FailureCauseSteps(
     public async Task WhenSheComesBackJustAfterADay() => await ComeBackAtAsync(await PendingSinceAsync() + TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
 
     [Then(@"she sees that her verification is still under review")]
-    public async Task ThenStillUnderReview() => await journey.ExpectStatusAsync("pending");
+    public async Task ThenStillUnderReview() => await expectations.ExpectStatusAsync("pending");
 
     [Then(@"she is not yet sent to customer support")]
-    public async Task ThenNotYetSentToSupport() => await journey.ExpectNotPendingTooLongAsync();
+    public async Task ThenNotYetSentToSupport() => await expectations.ExpectNotPendingTooLongAsync();
 
     [Then(@"she is told to contact customer support about the delay")]
-    public async Task ThenSheIsToldToContactSupport() => await journey.ExpectPendingTooLongAsync();
+    public async Task ThenSheIsToldToContactSupport() => await expectations.ExpectPendingTooLongAsync();
 
     private async Task<DateTimeOffset> PendingSinceAsync() =>
         (await testData.GetVerificationAsync(user.Current.UserId)).PendingSince ?? throw new InvalidOperationException("Her verification is not pending.");
@@ -184,7 +185,7 @@ public sealed class FailureCauseSteps(
     private async Task ComeBackAtAsync(DateTimeOffset moment)
     {
         await user.AdvanceClockToAsync(testData, moment);
-        await journey.LogInAsync(user.Current);
-        await journey.OpenIdentityVerificationAsync();
+        await actions.LogInAsync(user.Current);
+        await actions.OpenIdentityVerificationAsync();
     }
 }

@@ -12,7 +12,8 @@ public sealed class GuideStepsInChinese(
     ScenarioLanguage language,
     ScenarioDocuments documents,
     TestDataClient testData,
-    IVerificationJourney journey,
+    IVerificationActions actions,
+    IVerificationExpectations expectations,
     RetryActions retry)
 {
     private static readonly GuideVocabulary Words = GuideVocabulary.Chinese;
@@ -22,26 +23,26 @@ public sealed class GuideStepsInChinese(
         await user.SeedAsync(testData, language, new VerificationSeed("rejected", [RejectionReason.PhotoBlurry.Code]));
 
     [When(@"她登录")]
-    public async Task WhenSheLogsIn() => await journey.LogInAsync(user.Current);
+    public async Task WhenSheLogsIn() => await actions.LogInAsync(user.Current);
 
     [When(@"她点击个人中心，再点击身份认证")]
-    public async Task WhenSheOpensIdentityVerification() => await journey.OpenIdentityVerificationAsync();
+    public async Task WhenSheOpensIdentityVerification() => await actions.OpenIdentityVerificationAsync();
 
     [Then(@"她看到认证状态为""([^""]+)""")]
-    public async Task ThenSheSeesTheStatus(string label) => await journey.ExpectStatusAsync(StatusOf(label));
+    public async Task ThenSheSeesTheStatus(string label) => await expectations.ExpectStatusAsync(StatusOf(label));
 
     [Then(@"页面提供""([^""]+)""按钮")]
     public async Task ThenRetryIsOffered(string label)
     {
         Expect(label, Words.Retry);
-        await journey.ExpectRetryOfferedAsync();
+        await expectations.ExpectRetryOfferedAsync();
     }
 
     [When(@"她点击""([^""]+)""")]
     public async Task WhenSheTaps(string label)
     {
         Expect(label, Words.Retry);
-        await journey.RetryAsync();
+        await actions.RetryAsync();
     }
 
     [When(@"她按身份证重新填写姓名和证件号码")]
@@ -51,11 +52,11 @@ public sealed class GuideStepsInChinese(
     public async Task WhenSheUploadsSharpPhotos()
     {
         var identity = await documents.IdentityAsync();
-        await journey.ChoosePhotosAsync(identity.Front(), identity.Back());
+        await actions.ChoosePhotosAsync(identity.Front(), identity.Back());
     }
 
     [When(@"她核对信息后点击""提交""")]
-    public async Task WhenSheChecksAndSubmits() => await journey.CheckAndSubmitAsync();
+    public async Task WhenSheChecksAndSubmits() => await actions.CheckAndSubmitAsync();
 
     [Then(@"她看到认证状态为""([^""]+)""，并看到预计审核时间")]
     public async Task ThenSheIsAskedToWait(string label)

@@ -7,7 +7,7 @@ namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>Guide steps 1–4: a rejected user logs in, finds her verification through the personal center and retries; and the ways back to it.</summary>
 [Binding]
-public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language, TestDataClient testData, IVerificationJourney journey)
+public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language, TestDataClient testData, IVerificationActions actions, IVerificationExpectations expectations)
 {
     [StepArgumentTransformation]
     public static RejectionReason Reason(string phrase) => RejectionReason.FromPhrase(phrase);
@@ -22,60 +22,60 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
         await user.SeedAsync(testData, language, new VerificationSeed("rejected", [reason.Code]));
 
     [When(@"she logs in")]
-    public async Task WhenSheLogsIn() => await journey.LogInAsync(user.Current);
+    public async Task WhenSheLogsIn() => await actions.LogInAsync(user.Current);
 
     [When(@"she opens identity verification from the personal center")]
-    public async Task WhenSheOpensIdentityVerification() => await journey.OpenIdentityVerificationAsync();
+    public async Task WhenSheOpensIdentityVerification() => await actions.OpenIdentityVerificationAsync();
 
     [Then(@"she sees that her verification failed because (.+), and for nothing else")]
     public async Task ThenSheSeesTheOnlyReasons(ReasonList reasons)
     {
-        await journey.ExpectStatusAsync("rejected");
-        await journey.ExpectReasonsAsync(reasons.Items);
+        await expectations.ExpectStatusAsync("rejected");
+        await expectations.ExpectReasonsAsync(reasons.Items);
     }
 
     [Then(@"she sees that her verification failed because (?!.*, and for nothing else$)(.+)")]
     public async Task ThenSheSeesTheFailure(RejectionReason reason)
     {
-        await journey.ExpectStatusAsync("rejected");
-        await journey.ExpectReasonAmongAsync(reason);
+        await expectations.ExpectStatusAsync("rejected");
+        await expectations.ExpectReasonAmongAsync(reason);
     }
 
     [Then(@"she is offered to retry")]
-    public async Task ThenRetryIsOffered() => await journey.ExpectRetryOfferedAsync();
+    public async Task ThenRetryIsOffered() => await expectations.ExpectRetryOfferedAsync();
 
     [Then(@"she is sent to customer support")]
-    public async Task ThenSheIsSentToSupport() => await journey.ExpectSentToSupportAsync();
+    public async Task ThenSheIsSentToSupport() => await expectations.ExpectSentToSupportAsync();
 
     [Then(@"she is told that her verification cannot be retried")]
-    public async Task ThenSheIsToldItIsFinal() => await journey.ExpectFinalNoteAsync();
+    public async Task ThenSheIsToldItIsFinal() => await expectations.ExpectFinalNoteAsync();
 
     [Then(@"she has (\d+) attempts? left today")]
-    public async Task ThenSheHasAttemptsLeft(int count) => await journey.ExpectAttemptsLeftAsync(count);
+    public async Task ThenSheHasAttemptsLeft(int count) => await expectations.ExpectAttemptsLeftAsync(count);
 
     [Then(@"the page says the same in her other language")]
     public async Task ThenThePageSaysTheSameInTheOtherLanguage()
     {
         var record = await testData.GetVerificationAsync(user.Current.UserId);
-        await journey.SwitchLanguageAsync(GuideVocabulary.For(user.Current.Locale).Other.Locale);
-        await journey.ExpectStatusAsync(record.Status);
-        await journey.ExpectReasonsAsync([.. record.Reasons.Select(RejectionReason.FromPhrase)]);
+        await actions.SwitchLanguageAsync(GuideVocabulary.For(user.Current.Locale).Other.Locale);
+        await expectations.ExpectStatusAsync(record.Status);
+        await expectations.ExpectReasonsAsync([.. record.Reasons.Select(RejectionReason.FromPhrase)]);
     }
 
     [When(@"she reloads the page")]
-    public async Task WhenSheReloads() => await journey.ReloadStatusAsync();
+    public async Task WhenSheReloads() => await actions.ReloadStatusAsync();
 
     [When(@"she goes back and returns to the page")]
-    public async Task WhenSheGoesBackAndReturns() => await journey.GoBackAndReturnAsync();
+    public async Task WhenSheGoesBackAndReturns() => await actions.GoBackAndReturnAsync();
 
     [When(@"she opens her verification again later, from a bookmark or the app's icon")]
-    public async Task WhenSheOpensItAgain() => await journey.OpenStatusPageAsync();
+    public async Task WhenSheOpensItAgain() => await actions.OpenStatusPageAsync();
 
     [When(@"she retries")]
-    public async Task WhenSheRetries() => await journey.RetryAsync();
+    public async Task WhenSheRetries() => await actions.RetryAsync();
 
     [Then(@"she is asked for her details again")]
-    public async Task ThenTheFormIsShown() => await journey.ExpectVerificationFormAsync();
+    public async Task ThenTheFormIsShown() => await expectations.ExpectVerificationFormAsync();
 }
 
 /// <summary>The reasons a step names, in the order the page lists them.</summary>

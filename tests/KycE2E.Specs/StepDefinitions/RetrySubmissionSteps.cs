@@ -9,7 +9,7 @@ namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>Guide steps 4–6 and what follows: details and photos again, check, submit, wait, result.</summary>
 [Binding]
-public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments documents, TestDataClient testData, IVerificationJourney journey, RetryActions retry)
+public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments documents, TestDataClient testData, IVerificationActions actions, IVerificationExpectations expectations, RetryActions retry)
 {
     /// <summary>A form field as a feature names it.</summary>
     public sealed record DetailField(string FormField, HolderField HolderField);
@@ -40,11 +40,11 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     public async Task WhenSheUploadsSharpPhotos()
     {
         var identity = await documents.IdentityAsync();
-        await journey.ChoosePhotosAsync(identity.Front(), identity.Back());
+        await actions.ChoosePhotosAsync(identity.Front(), identity.Back());
     }
 
     [When(@"she checks her details and submits them")]
-    public async Task WhenSheChecksAndSubmits() => await journey.CheckAndSubmitAsync();
+    public async Task WhenSheChecksAndSubmits() => await actions.CheckAndSubmitAsync();
 
     [When(@"she retries with her (ID card|passport), her details exactly as on it and a (blurry|glared|covered|cropped|black-and-white) photo of the front")]
     public async Task WhenSheRetriesWithAnUnclearPhoto(string document, PhotoVariant photo)
@@ -88,7 +88,7 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     public async Task WhenTheReviewHasRun() => await retry.ReviewHasRunAsync();
 
     [Then(@"she sees that her verification is approved")]
-    public async Task ThenSheSeesApproved() => await journey.ExpectStatusAsync("approved");
+    public async Task ThenSheSeesApproved() => await expectations.ExpectStatusAsync("approved");
 
     [Then(@"she is notified that her verification was approved")]
     public async Task ThenSheIsNotifiedOfTheApproval() => await ExpectNotifiedAsync("approved", []);
@@ -97,11 +97,11 @@ public sealed class RetrySubmissionSteps(ScenarioUser user, ScenarioDocuments do
     public async Task ThenSheIsNotifiedOfTheRejection(ReasonList reasons) => await ExpectNotifiedAsync("rejected", reasons.Items);
 
     [Then(@"her (name|ID number|date of birth) is highlighted for correction")]
-    public async Task ThenTheFieldIsHighlighted(DetailField field) => await journey.ExpectHighlightedAsync(field.FormField);
+    public async Task ThenTheFieldIsHighlighted(DetailField field) => await expectations.ExpectHighlightedAsync(field.FormField);
 
     [Then(@"her last details are filled in again, without the photos")]
     public async Task ThenHerLastDetailsArePrefilled() =>
-        await journey.ExpectPrefilledWithoutPhotosAsync(documents.LastSubmitted ?? throw new InvalidOperationException("Nothing was submitted in this scenario."));
+        await expectations.ExpectPrefilledWithoutPhotosAsync(documents.LastSubmitted ?? throw new InvalidOperationException("Nothing was submitted in this scenario."));
 
     /// <summary>Exactly one e-mail about this review, to her, saying this result in her language and nothing that contradicts it.</summary>
     private async Task ExpectNotifiedAsync(string status, IReadOnlyList<RejectionReason> reasons)

@@ -1,6 +1,7 @@
 using KycE2E.Automation.Artifacts;
-using KycE2E.Automation.TestData;
+using KycE2E.Automation.Environment;
 using KycE2E.Reporting;
+using KycE2E.Automation.TestData;
 using NUnit.Framework;
 using TechTalk.SpecFlow;
 
@@ -11,9 +12,9 @@ namespace KycE2E.Specs.Support;
 /// sandbox's case), then the JSON record and the console line; once the session has ended, its files attached to NUnit.
 /// </summary>
 [Binding]
-public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext scenario, ScenarioUser user)
+public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext scenario, ScenarioUser user, TestEnvironment environment)
 {
-    [AfterScenario(Order = SessionHooks.EndOrder - 1)]
+    [AfterScenario(Order = Lifetimes.EndOrder - 1)]
     public async Task CaptureAndRecordAsync()
     {
         var failed = running.Error is not null;
@@ -30,7 +31,7 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
         }
     }
 
-    [AfterScenario(Order = SessionHooks.EndOrder + 1)]
+    [AfterScenario(Order = Lifetimes.EndOrder + 1)]
     public void Attach()
     {
         if (running.Artifacts is not { } artifacts)
@@ -60,7 +61,7 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
         {
             try
             {
-                await artifacts.SaveAsync("sandbox-case.json", await TestRun.Environment.TestData.GetVerificationJsonAsync(user.Current.UserId));
+                await artifacts.SaveAsync("sandbox-case.json", await environment.TestData.GetVerificationJsonAsync(user.Current.UserId));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TestDataApiException)
             {
@@ -71,7 +72,6 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
 
     private void WriteRecord(bool failed)
     {
-        var environment = TestRun.Environment;
         var outcome = failed ? Outcome.Failed
             : scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? Outcome.Passed : Outcome.Skipped;
         var seconds = running.Elapsed.TotalSeconds;

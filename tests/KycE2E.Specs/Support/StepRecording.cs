@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KycE2E.Reporting;
+using KycE2E.Automation.Configuration;
 using TechTalk.SpecFlow;
 using TechTalk.SpecFlow.Bindings;
 
@@ -7,7 +8,7 @@ namespace KycE2E.Specs.Support;
 
 /// <summary>Each step's outcome and time, with a screenshot as Run:Screenshots asks (every step, or the failed one).</summary>
 [Binding]
-public sealed class StepRecording(RunningScenario running, ScenarioContext scenario)
+public sealed class StepRecording(RunningScenario running, ScenarioContext scenario, SuiteSettings settings)
 {
     private readonly Stopwatch _stepClock = new();
 
@@ -19,7 +20,7 @@ public sealed class StepRecording(RunningScenario running, ScenarioContext scena
     {
         var step = scenario.StepContext.StepInfo;
         var failed = running.Error is not null;
-        var mode = TestRun.Environment.Settings.Run.Screenshots;
+        var mode = settings.Run.Screenshots;
         string? shot = null;
         // Set-up steps (Given) show nothing yet; the picture book starts with what the user does.
         if (running is { Artifacts: { } artifacts, Session: { } session }

@@ -3,6 +3,7 @@ using KycE2E.Automation.Configuration;
 using System.Text.Json;
 using KycE2E.Automation.Environment;
 using KycE2E.Reporting;
+using KycE2E.Automation.Processes;
 using NUnit.Framework;
 using TechTalk.SpecFlow;
 

@@ -8,7 +8,7 @@ public sealed class VocabularyTests
 {
     private static Dictionary<string, string> SandboxTexts(string locale)
     {
-        var path = Path.Combine(KycE2E.Automation.Environment.RepositoryLayout.Root, "src", "KycE2E.Sandbox", "Texts", $"texts.{locale}.json");
+        var path = Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "src", "KycE2E.Sandbox", "Texts", $"texts.{locale}.json");
         return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
     }
 

@@ -30,7 +30,7 @@ public sealed class TestFiltersTests
     [Test]
     public void Shards_split_whole_features_and_together_cover_each_once()
     {
-        var features = Path.Combine(KycE2E.Automation.Environment.RepositoryLayout.Root, "features");
+        var features = Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "features");
 
         var shards = Enumerable.Range(1, 3).Select(i => TestFilters.Shard(i, 3, features).Split('|')).ToList();
         var all = TestFilters.Shard(1, 1, features).Split('|');

@@ -67,6 +67,6 @@ public sealed class SummaryTests
 
     [Test]
     public void The_repository_lists_its_own_test_projects_unit_first() =>
-        TestProject.Parse(File.ReadAllLines(Path.Combine(KycE2E.Automation.Environment.RepositoryLayout.Root, SuiteTest.ProjectList)))
+        TestProject.Parse(File.ReadAllLines(Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, SuiteTest.ProjectList)))
             .Select(p => p.Name).Should().StartWith(["unit"]).And.Contain("integration");
 }

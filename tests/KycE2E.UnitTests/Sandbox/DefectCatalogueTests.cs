@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Defects;
 
 namespace KycE2E.UnitTests.Sandbox;
 
 /// <summary>The sandbox's defect list, the catalogue people read (in its order) and the list ./e2e defects runs name the same defects, each with a class.</summary>
 public sealed partial class DefectCatalogueTests
 {
-    private static readonly string Docs = Path.Combine(KycE2E.Automation.Environment.RepositoryLayout.Root, "docs");
+    private static readonly string Docs = Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "docs");
 
     private static readonly string[] Classes = ["flow", "detection", "rule", "value", "absence", "boundary", "produced", "message", "text", "both clients"];
 

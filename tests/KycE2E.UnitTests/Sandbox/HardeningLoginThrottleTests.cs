@@ -1,7 +1,7 @@
 using System.Net;
 using KycE2E.Sandbox.Auth;
-using KycE2E.Sandbox.Hosting;
 using Microsoft.Extensions.Options;
+using KycE2E.Sandbox.Options;
 
 namespace KycE2E.UnitTests.Sandbox;
 

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
+using KycE2E.Sandbox.Defects;
 using KycE2E.Sandbox.Domain;
-using KycE2E.Sandbox.Hosting;
 using KycE2E.Sandbox.Texts;
 using KycE2E.Sandbox.Verification;
+using KycE2E.Sandbox.Views;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using KycE2E.Sandbox.Api;
 using KycE2E.Sandbox.Auth;
+using KycE2E.Sandbox.Views;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KycE2E.Sandbox.Pages.Account.Verification;
 

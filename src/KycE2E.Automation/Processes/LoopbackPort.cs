@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace KycE2E.Automation.Environment;
+namespace KycE2E.Automation.Processes;
 
 public static class LoopbackPort
 {

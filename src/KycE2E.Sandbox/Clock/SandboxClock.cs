@@ -1,4 +1,4 @@
-namespace KycE2E.Sandbox.Hosting;
+namespace KycE2E.Sandbox.Clock;
 
 /// <summary>The sandbox's own time: the machine's clock plus an offset that the test-data API moves forward.</summary>
 public sealed class SandboxClock(TimeProvider baseClock) : TimeProvider

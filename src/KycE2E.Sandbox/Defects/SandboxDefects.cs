@@ -1,4 +1,4 @@
-namespace KycE2E.Sandbox.Hosting;
+namespace KycE2E.Sandbox.Defects;
 
 /// <summary>
 /// Named, deliberate regressions for measuring the suite (docs/defects.md), switched on by SANDBOX_DEFECTS=a,b,

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Dapper;
-using KycE2E.Sandbox.Data;
 
-namespace KycE2E.Sandbox.Hosting;
+namespace KycE2E.Sandbox.Data;
 
 /// <summary>The sandbox clock's offset, kept in the database so that a restart keeps the sandbox's date.</summary>
 public sealed class ClockState(SandboxDatabase database)

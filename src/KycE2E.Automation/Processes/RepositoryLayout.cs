@@ -1,4 +1,4 @@
-namespace KycE2E.Automation.Environment;
+namespace KycE2E.Automation.Processes;
 
 /// <summary>Where the checkout is, found from the running assembly: the folder that holds KycE2E.sln.</summary>
 public static class RepositoryLayout

@@ -1,7 +1,8 @@
+using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Data;
-using KycE2E.Sandbox.Hosting;
+using KycE2E.Sandbox.Defects;
 
-namespace KycE2E.Sandbox.Api;
+namespace KycE2E.Sandbox.Views;
 
 /// <summary>A user's case as of her own clock, with the last details to pre-fill: the one way every client and API builds it.</summary>
 public sealed class VerificationViews(VerificationStore cases, UserClock clock, SandboxDefects defects)

@@ -1,4 +1,4 @@
-namespace KycE2E.Sandbox.Hosting;
+namespace KycE2E.Sandbox.Options;
 
 public sealed class SandboxOptions
 {

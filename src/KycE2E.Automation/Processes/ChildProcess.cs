@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace KycE2E.Automation.Environment;
+namespace KycE2E.Automation.Processes;
 
 /// <summary>
 /// A server the run starts (the sandbox, Appium): its output goes to a log file, and it counts as ready
@@ -204,21 +204,5 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             return "?";
         }
-    }
-}
-
-/// <summary>The environment (sandbox, browser, Appium) could not be reached or set up; its message says which and how to fix it.</summary>
-public sealed class EnvironmentSetupException : Exception
-{
-    public EnvironmentSetupException(string message) : base(message)
-    {
-    }
-
-    public EnvironmentSetupException(string message, Exception inner) : base(message, inner)
-    {
-    }
-
-    public EnvironmentSetupException()
-    {
     }
 }

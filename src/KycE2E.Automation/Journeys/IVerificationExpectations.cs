@@ -1,23 +1,13 @@
 using KycE2E.Automation.Identity;
-using KycE2E.Automation.TestData;
-using KycE2E.Documents;
 
 namespace KycE2E.Automation.Journeys;
 
 /// <summary>
-/// What a user does with her verification, and what she is told, on one platform. Steps call this; each platform says
-/// how. Every expectation is the same on both clients: the exact words of the user's language, values as she reads them.
+/// What the user is told on one platform, each expectation the same on both clients: the exact words of the user's
+/// language, values as she reads them. A platform retries each until it holds or its timeout ends, and then fails.
 /// </summary>
-public interface IVerificationJourney
+public interface IVerificationExpectations
 {
-    Platform Platform { get; }
-
-    /// <summary>Guide step 1 on both clients: open the website or the app and log in.</summary>
-    Task LogInAsync(TestUser user);
-
-    /// <summary>Web: avatar at the top right → personal center → identity verification. App: profile tab → personal center → identity verification.</summary>
-    Task OpenIdentityVerificationAsync();
-
     Task ExpectStatusAsync(string status);
 
     /// <summary>Exactly these reasons are shown, in this order, each with its message word for word.</summary>
@@ -44,18 +34,7 @@ public interface IVerificationJourney
     /// <summary>The form shows the last attempt's details and no photos, front or back.</summary>
     Task ExpectPrefilledWithoutPhotosAsync(FormDetails last);
 
-    Task RetryAsync();
-
     Task ExpectVerificationFormAsync();
-
-    /// <summary>Guide step 4: fill in the personal information again.</summary>
-    Task EnterDetailsAsync(FormDetails details);
-
-    /// <summary>Guide step 5: choose the ID photos (the back only for an ID card).</summary>
-    Task ChoosePhotosAsync(DocumentPhoto front, DocumentPhoto? back);
-
-    /// <summary>Guide step 6: check the details, then submit.</summary>
-    Task CheckAndSubmitAsync();
 
     /// <summary>The pending status, the note to wait, and the expected review time as the user reads it.</summary>
     Task ExpectPendingAsync(DateTimeOffset expectedBy);
@@ -69,16 +48,8 @@ public interface IVerificationJourney
     /// <summary>The check step and the form's own fields still hold what she entered, and both photos are still chosen.</summary>
     Task ExpectNothingLostAsync(FormDetails details, bool withBack);
 
-    Task SubmitAgainAsync();
-
     /// <summary>The submission was refused as a whole (e.g. attempts_exceeded), with this code and, when given, these words.</summary>
     Task ExpectSubmissionRefusedAsync(string code, string? message = null);
-
-    /// <summary>Goes straight to her verification status, as from a bookmark, or as the app does when it is opened again.</summary>
-    Task OpenStatusPageAsync();
-
-    /// <summary>Leaves the status page with the back button and comes back to it.</summary>
-    Task GoBackAndReturnAsync();
 
     /// <summary>The status page says when retry opens again, as the user reads it.</summary>
     Task ExpectLockedUntilAsync(DateTimeOffset until);
@@ -91,18 +62,6 @@ public interface IVerificationJourney
     /// <summary>A review that is not late sends nobody to support: no delay notice, no contact link.</summary>
     Task ExpectNotPendingTooLongAsync();
 
-    /// <summary>The device loses (or regains) its network, on the client side.</summary>
-    Task SetOfflineAsync(bool offline);
-
-    /// <summary>Looks at the status again, as a user coming back later does.</summary>
-    Task ReloadStatusAsync();
-
-    /// <summary>Shows the status page in the other language, as the language switch does.</summary>
-    Task SwitchLanguageAsync(string locale);
-
-    /// <summary>The next submission is sent twice at once by the network (a proxy's or a client library's retry); the client sees the first answer.</summary>
-    Task SendNextSubmissionTwiceAsync();
-
     /// <summary>The answers both copies got, once both have come back.</summary>
     Task<IReadOnlyList<SubmissionCopy>> SubmissionCopiesAsync();
 
@@ -112,9 +71,3 @@ public interface IVerificationJourney
 
 /// <summary>One copy of a submission the network sent twice: its HTTP status and the attempt it named.</summary>
 public sealed record SubmissionCopy(int Status, string? AttemptId);
-
-public enum Platform
-{
-    Web,
-    Mobile,
-}

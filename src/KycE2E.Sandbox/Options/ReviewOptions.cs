@@ -1,4 +1,4 @@
-namespace KycE2E.Sandbox.Hosting;
+namespace KycE2E.Sandbox.Options;
 
 /// <summary>The review's rules that differ by place and time, configurable as Sandbox:Review:*.</summary>
 public sealed class ReviewOptions
