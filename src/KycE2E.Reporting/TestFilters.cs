@@ -32,38 +32,10 @@ public static partial class TestFilters
     }
 
     /// <summary>
-    /// Shard <paramref name="index"/> of <paramref name="count"/>: whole features, assigned by their file's path in a fixed
-    /// order, so each shard runs the same features every time and the shards together run every scenario once.
-    /// </summary>
-    public static string Shard(int index, int count, string featuresDir)
-    {
-        var classes = Directory.EnumerateFiles(featuresDir, "*.feature.cs", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(featuresDir, f).Replace('\\', '/'), Class: GeneratedClass(f)))
-            .Where(f => f.Class is not null)
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
-        if (classes.Count == 0)
-        {
-            throw new InvalidOperationException($"No generated feature classes under {featuresDir}: build the specs first.");
-        }
-
-        var mine = classes.Where((_, i) => i % count == index - 1).Select(f => $"FullyQualifiedName~{Escape(f.Class! + ".")}").ToList();
-        return mine.Count == 0 ? "FullyQualifiedName=no.feature.in.this.shard" : string.Join('|', mine);
-    }
-
-    private static string? GeneratedClass(string file)
-    {
-        var text = File.ReadAllText(file);
-        var ns = Namespace().Match(text);
-        var cls = Class().Match(text);
-        return ns.Success && cls.Success ? $"{ns.Groups[1].Value}.{cls.Groups[1].Value}" : null;
-    }
-
-    /// <summary>
     /// The filter language's own characters are escaped with a backslash; commas, quotes and semicolons as %XX,
     /// because dotnet test hands the filter to MSBuild, which would split on them.
     /// </summary>
-    private static string Escape(string value)
+    public static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
         foreach (var c in value)
@@ -80,10 +52,4 @@ public static partial class TestFilters
 
         return escaped.ToString();
     }
-
-    [GeneratedRegex(@"namespace\s+([\w.]+)")]
-    private static partial Regex Namespace();
-
-    [GeneratedRegex(@"public partial class\s+(\w+)")]
-    private static partial Regex Class();
 }

@@ -71,6 +71,7 @@ int ReportMerge(ReportMergeVerb merge)
     }
 
     var policy = new SuiteRun(suite).Policy(profile: "ci");
+    suite.RecordDurations(dirs);
     return RunOutcome.Write(Path.GetFullPath(merge.OutDir), dirs, policy, Console.Out);
 }
 

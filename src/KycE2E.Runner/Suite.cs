@@ -1,4 +1,5 @@
 using System.Globalization;
+using KycE2E.Reporting;
 
 namespace KycE2E.Runner;
 
@@ -37,6 +38,45 @@ public sealed class Suite(
     public string? Variable(string name) => environment(name);
 
     public void Say(string text) => output.WriteLine($"e2e: {text}");
+
+    /// <summary>The scenario durations shards are balanced by: KYCE2E_DURATIONS, else artifacts/durations.json.</summary>
+    public string DurationsFile =>
+        Variable("KYCE2E_DURATIONS") is { Length: > 0 } file ? Path.GetFullPath(file) : Path.Combine(repository.Artifacts, ScenarioDurations.DefaultFile);
+
+    /// <summary>
+    /// The filter of one shard of the scenarios (of one platform when given), balanced by the recorded durations, with a
+    /// line saying what it holds.
+    /// </summary>
+    public string ShardFilter(int index, int count, string? platform)
+    {
+        ScenarioDurations durations;
+        try
+        {
+            durations = ScenarioDurations.Load(DurationsFile);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var units = ShardPlan.Units(repository.Path("features")).Where(u => platform is null || u.Platform is null || u.Platform == platform).ToList();
+        var shard = ShardPlan.Split(units, durations, count)[index - 1];
+        Say(string.Create(CultureInfo.InvariantCulture, $"shard {index}/{count}: {shard.Units.Sum(u => u.Rows)} scenarios, {(durations.Count == 0 ? $"{shard.PredictedSeconds:0} of {units.Sum(u => u.Rows)} by count (no durations recorded yet)" : $"{shard.PredictedSeconds:0} s predicted from {DurationsFile}")}"));
+        return ShardPlan.Filter(units, durations, index, count);
+    }
+
+    /// <summary>Adds the scenarios of these result folders to the durations file; a file that cannot be written is said, not fatal.</summary>
+    public void RecordDurations(IEnumerable<string> runDirs)
+    {
+        try
+        {
+            ScenarioDurations.Update(DurationsFile, runDirs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            errors.WriteLine($"e2e: the scenario durations were not recorded: {e.Message}");
+        }
+    }
 
     public string NewRunId() => UtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 

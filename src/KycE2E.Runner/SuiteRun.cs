@@ -18,7 +18,7 @@ public sealed class SuiteRun(Suite suite)
         var filter = options.Filter();
         if (options.Shard is { } shard)
         {
-            filter = TagFilter.And(filter, $"({TestFilters.Shard(shard.Index, shard.Count, suite.Repository.Path("features"))})");
+            filter = TagFilter.And(filter, $"({suite.ShardFilter(shard.Index, shard.Count, options.Platform)})");
         }
 
         var runId = suite.Variable("RUN_ID") is { Length: > 0 } id
@@ -63,6 +63,7 @@ public sealed class SuiteRun(Suite suite)
             }
         }
 
+        suite.RecordDurations(dirs);
         return Math.Min(RunOutcome.Write(suite.Repository.RunDir(runId), dirs, policy, suite.Output), ExitCodes.Failed);
     }
 

@@ -21,7 +21,7 @@ public static class Usage
                       --device NAME    the phone profile, e.g. "iPhone 14 Pro Max" (default Pixel 7)
                       --screenshots M  off, on-failure (default) or every-step (a picture book of the steps)
                       --retries N      re-run only the failed scenarios up to N times; one that then passes is flaky
-                      --shard I/N      run shard I of N (whole features, the same split every run)
+                      --shard I/N      run shard I of N: scenarios shared out by recorded time (artifacts/durations.json)
                       --seed N         the random test data of an earlier run again (its report and first lines name N)
           test      everything CI checks: unit tests, integration tests, every feature (ci profile), the smoke scenarios
                     through remote engines, and the start-up error and Ctrl-C drills (tests/drills/)

@@ -28,14 +28,14 @@ public sealed class TestFiltersTests
     }
 
     [Test]
-    public void Shards_split_whole_features_and_together_cover_each_once()
+    public void Shards_split_the_scenarios_and_together_cover_each_once()
     {
-        var features = Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "features");
+        var units = ShardPlan.Units(Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "features"));
 
-        var shards = Enumerable.Range(1, 3).Select(i => TestFilters.Shard(i, 3, features).Split('|')).ToList();
-        var all = TestFilters.Shard(1, 1, features).Split('|');
+        var shards = Enumerable.Range(1, 3).Select(i => ShardPlan.Filter(units, new ScenarioDurations(), i, 3).Split('|')).ToList();
+        var all = ShardPlan.Filter(units, new ScenarioDurations(), 1, 1).Split('|');
 
         shards.SelectMany(s => s).Should().BeEquivalentTo(all).And.OnlyHaveUniqueItems();
-        TestFilters.Shard(2, 3, features).Should().Be(string.Join('|', shards[1]), "the split is the same every time");
+        ShardPlan.Filter(units, new ScenarioDurations(), 2, 3).Should().Be(string.Join('|', shards[1]), "the split is the same every time");
     }
 }

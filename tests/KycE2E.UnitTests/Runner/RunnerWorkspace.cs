@@ -89,6 +89,23 @@ internal sealed class RunnerWorkspace : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, trx.ToString());
     }
+
+    /// <summary>SpecFlow's NUnit code-behind for a feature of one scenario on one platform, as much of it as shards read.</summary>
+    public static string GeneratedFeature(string className, string platform) => $$"""
+        namespace Specs.Features
+        {
+            [NUnit.Framework.DescriptionAttribute("{{className}}")]
+            [NUnit.Framework.CategoryAttribute("{{platform}}")]
+            public partial class {{className}}
+            {
+                [NUnit.Framework.TestAttribute()]
+                [NUnit.Framework.DescriptionAttribute("Scenario")]
+                public void Scenario()
+                {
+                }
+            }
+        }
+        """;
 }
 
 /// <summary>dotnet without processes: builds succeed, and each test run does what <see cref="OnTest"/> says and returns its code.</summary>

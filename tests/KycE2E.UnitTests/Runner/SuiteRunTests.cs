@@ -46,15 +46,17 @@ public sealed class SuiteRunTests
     public async Task Without_a_run_id_the_run_is_named_by_its_start_and_its_shard_and_the_warmup_set_empty_stays_empty()
     {
         Directory.CreateDirectory(Path.Combine(_workspace.Root, "features"));
-        File.WriteAllText(Path.Combine(_workspace.Root, "features", "a.feature.cs"), "namespace Specs.Features\n{ public partial class AFeature {} }");
-        File.WriteAllText(Path.Combine(_workspace.Root, "features", "b.feature.cs"), "namespace Specs.Features\n{ public partial class BFeature {} }");
+        File.WriteAllText(Path.Combine(_workspace.Root, "features", "a.feature.cs"), RunnerWorkspace.GeneratedFeature("AFeature", "mobile"));
+        File.WriteAllText(Path.Combine(_workspace.Root, "features", "b.feature.cs"), RunnerWorkspace.GeneratedFeature("BFeature", "mobile"));
+        File.WriteAllText(Path.Combine(_workspace.Root, "features", "c.feature.cs"), RunnerWorkspace.GeneratedFeature("CFeature", "web"));
         _workspace.Set("KYCE2E_Run__Warmup", "");
 
         await RunAsync(RunnerWorkspace.Options(platform: "mobile") with { Shard = new Shard(2, 2) });
 
         var pass = _workspace.Dotnet.Tests.Should().ContainSingle().Subject;
         pass.RunId.Should().Be("20261201-030405-shard-2-of-2");
-        pass.Filter.Should().Be("(Category=mobile)&(FullyQualifiedName~Specs.Features.BFeature.)");
+        pass.Filter.Should().Be("(Category=mobile)&(FullyQualifiedName=Specs.Features.BFeature.Scenario)", "the mobile scenarios are shared out, the web one is not among them");
+        _workspace.Output.ToString().Should().Contain("e2e: shard 2/2: 1 scenarios, 1 of 2 by count (no durations recorded yet)");
         pass.Environment["KYCE2E_Run__Warmup"].Should().BeEmpty();
         pass.Environment["KYCE2E_Run__Seed"].Should().MatchRegex("^[1-9][0-9]{0,8}$");
     }
