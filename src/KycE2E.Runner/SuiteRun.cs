@@ -63,7 +63,12 @@ public sealed class SuiteRun(Suite suite)
             }
         }
 
-        suite.RecordDurations(dirs);
+        if (options.Shard is null)
+        {
+            // A shard leaves the file alone, so that every shard of a run splits by the same durations; its merge records them.
+            suite.RecordDurations(dirs);
+        }
+
         return Math.Min(RunOutcome.Write(suite.Repository.RunDir(runId), dirs, policy, suite.Output), ExitCodes.Failed);
     }
 

@@ -40,6 +40,8 @@ public sealed class SuiteRunTests
         File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "report.html")).Should().BeTrue();
         File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "merged.junit.xml")).Should().BeTrue();
         _workspace.Output.ToString().Should().Contain("e2e: run r1: features on web (ci profile, 2 workers)").And.Contain("e2e: 1 passed, 0 failed, 0 skipped");
+        ScenarioDurations.Load(Path.Combine(_workspace.Root, "artifacts", "durations.json")).Entries
+            .Should().Equal([new ScenarioDurations.Entry("Retrying", "a", "web", 1.5)], "a whole run records its scenarios' seconds for the shards of later runs");
     }
 
     [Test]
@@ -57,6 +59,7 @@ public sealed class SuiteRunTests
         pass.RunId.Should().Be("20261201-030405-shard-2-of-2");
         pass.Filter.Should().Be("(Category=mobile)&(FullyQualifiedName=Specs.Features.BFeature.Scenario)", "the mobile scenarios are shared out, the web one is not among them");
         _workspace.Output.ToString().Should().Contain("e2e: shard 2/2: 1 scenarios, 1 of 2 by count (no durations recorded yet)");
+        File.Exists(Path.Combine(_workspace.Root, "artifacts", "durations.json")).Should().BeFalse("a shard leaves the durations alone, so that its sibling shards split by the same file");
         pass.Environment["KYCE2E_Run__Warmup"].Should().BeEmpty();
         pass.Environment["KYCE2E_Run__Seed"].Should().MatchRegex("^[1-9][0-9]{0,8}$");
     }
