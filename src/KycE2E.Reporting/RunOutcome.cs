@@ -20,6 +20,13 @@ public static class RunOutcome
         var overall = report.Overall;
         console.WriteLine(policy.Describe(overall));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e: {overall.Passed + overall.Flaky} passed, {overall.Failed} failed, {overall.Skipped} skipped"));
+        if (overall.Passed + overall.Failed + overall.Flaky + overall.Skipped == 0)
+        {
+            // Nothing ran is never a pass: a filter that matches nothing, or a test host that stopped before the first scenario.
+            console.WriteLine("e2e: no scenario ran: the filter matched none, or the test host stopped before the first (see above).");
+            return 1;
+        }
+
         return policy.ExitCode(overall);
     }
 

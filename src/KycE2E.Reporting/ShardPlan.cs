@@ -8,11 +8,23 @@ namespace KycE2E.Reporting;
 /// </summary>
 public sealed record ShardUnit(string Class, string Method, bool Parameterized, string? Platform, int Rows, string Feature, string Scenario)
 {
-    /// <summary>The dotnet test filter that selects exactly this unit's test cases.</summary>
+    /// <summary>The other methods of the class whose names begin with this one's: a "contains" filter must leave them out.</summary>
+    public IReadOnlyList<string> Longer { get; init; } = [];
+
+    /// <summary>
+    /// The dotnet test filter that selects exactly this unit's test cases. An outline's cases are named Method(arguments):
+    /// they are matched by "contains", without the parenthesis (the NUnit adapter's parser counts parentheses, escaped or not).
+    /// </summary>
     public string Filter =>
         Parameterized
-            ? $"(FullyQualifiedName~{TestFilters.Escape($"{Class}.{Method}(")}{(Platform is null ? "" : $"&Category={Platform}")})"
+            ? $"(FullyQualifiedName~{TestFilters.Escape($"{Class}.{Method}")}{string.Concat(Longer.Select(m => $"&FullyQualifiedName!~{TestFilters.Escape($"{Class}.{m}")}"))}{(Platform is null ? "" : $"&Category={Platform}")})"
             : $"FullyQualifiedName={TestFilters.Escape($"{Class}.{Method}")}";
+
+    public bool Equals(ShardUnit? other) =>
+        other is not null && (Class, Method, Parameterized, Platform, Rows, Feature, Scenario) == (other.Class, other.Method, other.Parameterized, other.Platform, other.Rows, other.Feature, other.Scenario)
+        && Longer.SequenceEqual(other.Longer);
+
+    public override int GetHashCode() => HashCode.Combine(Class, Method, Platform, Rows);
 
     /// <summary>Whether a scenario's run (one test case, its title with the example row) belongs to this unit.</summary>
     public bool Holds(string feature, string scenario, string platform) =>
@@ -85,6 +97,16 @@ public static partial class ShardPlan
 
     /// <summary>The units of one generated feature class (SpecFlow's NUnit code-behind).</summary>
     public static IEnumerable<ShardUnit> UnitsOf(string generated)
+    {
+        var units = ParsedUnits(generated).ToList();
+        var methods = units.Select(u => u.Method).Distinct().ToList();
+        return units.Select(u => u with
+        {
+            Longer = [.. methods.Where(m => m.Length > u.Method.Length && m.StartsWith(u.Method, StringComparison.Ordinal)).Order(StringComparer.Ordinal)],
+        });
+    }
+
+    private static IEnumerable<ShardUnit> ParsedUnits(string generated)
     {
         var ns = Namespace().Match(generated);
         var cls = Class().Match(generated);

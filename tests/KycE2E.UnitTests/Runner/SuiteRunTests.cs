@@ -65,6 +65,19 @@ public sealed class SuiteRunTests
     }
 
     [Test]
+    public async Task A_run_in_which_no_scenario_ran_fails_and_says_so()
+    {
+        _workspace.Set("RUN_ID", "r0");
+        _workspace.Dotnet.OnTest = _ => 0;
+
+        var code = await RunAsync(RunnerWorkspace.Options(platform: "web"));
+
+        code.Should().Be(ExitCodes.Failed, "nothing ran is never a pass");
+        _workspace.Output.ToString().Should().Contain("e2e: 0 passed, 0 failed, 0 skipped")
+            .And.Contain("e2e: no scenario ran: the filter matched none, or the test host stopped before the first (see above).");
+    }
+
+    [Test]
     public async Task Only_the_failed_scenarios_are_re_run_and_one_that_then_passes_is_flaky()
     {
         _workspace.Set("RUN_ID", "r2");
