@@ -12,6 +12,7 @@ namespace KycE2E.Runner;
 /// <param name="Environment">variables for the test host, over this process's own</param>
 /// <param name="LogFile">where the console output goes; null: this console</param>
 /// <param name="ConsoleVerbosity">the console logger's verbosity (detailed shows what passed tests printed)</param>
+/// <param name="Lines">with a log file: each line of the output as it is written there (the console's filter)</param>
 public sealed record TestInvocation(
     string Project,
     string Name,
@@ -21,7 +22,8 @@ public sealed record TestInvocation(
     int? Workers,
     IReadOnlyDictionary<string, string?> Environment,
     string? LogFile = null,
-    string ConsoleVerbosity = "normal");
+    string ConsoleVerbosity = "normal",
+    Action<string>? Lines = null);
 
 /// <summary>The dotnet CLI as runs use it; the seam that lets retries, shards, the gate and the matrix be tested without processes.</summary>
 public interface IDotnet
@@ -39,7 +41,7 @@ public sealed class Dotnet(Repository repository) : IDotnet
     public async Task<int> BuildAsync(CancellationToken interrupted)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repository.Root };
-        foreach (var arg in new[] { "build", "KycE2E.sln", "-c", repository.Configuration, "-nologo", "-clp:ErrorsOnly", "-v:quiet" })
+        foreach (var arg in new[] { "build", "KycE2E.sln", "-c", repository.Configuration, "-nologo", "-clp:ErrorsOnly;NoSummary", "-v:quiet" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -95,6 +97,6 @@ public sealed class Dotnet(Repository repository) : IDotnet
             start.Environment[name] = value;
         }
 
-        return await ChildProcesses.RunAsync(start, invocation.LogFile, interrupted);
+        return await ChildProcesses.RunAsync(start, invocation.LogFile, interrupted, invocation.Lines);
     }
 }
