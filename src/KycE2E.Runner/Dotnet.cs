@@ -41,12 +41,20 @@ public sealed class Dotnet(Repository repository) : IDotnet
     public async Task<int> BuildAsync(CancellationToken interrupted)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repository.Root };
-        foreach (var arg in new[] { "build", "KycE2E.sln", "-c", repository.Configuration, "-nologo", "-clp:ErrorsOnly;NoSummary", "-v:quiet" })
+        foreach (var arg in new[] { "build", "KycE2E.sln", "-c", repository.Configuration, "-nologo", "-clp:ErrorsOnly", "-v:quiet" })
         {
             start.ArgumentList.Add(arg);
         }
 
-        return await ChildProcesses.RunAsync(start, null, interrupted);
+        // MSBuild's "Build succeeded" and its counts stay in artifacts/build.log; a failed build shows its errors here.
+        var lines = new List<string>();
+        var code = await ChildProcesses.RunAsync(start, Path.Combine(repository.Artifacts, "build.log"), interrupted, lines.Add);
+        if (code != 0)
+        {
+            lines.ForEach(System.Console.WriteLine);
+        }
+
+        return code;
     }
 
     public static IReadOnlyList<string> Arguments(TestInvocation t, Repository repository, bool githubActions)
