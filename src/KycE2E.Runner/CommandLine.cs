@@ -77,10 +77,11 @@ public static class CommandLine
             [shard] = "--shard needs I/N",
             [seed] = "--seed needs a number",
         });
-        return new RunVerb(RunOptions.From(
+        var options = RunOptions.From(
             result.GetValue(tags), result.GetValue(platform), result.GetValue(env), result.GetValue(workers), result.GetValue(headed),
             result.GetValue(device), result.GetValue(screenshots), result.GetValue(retries), result.GetValue(shard), result.GetValue(seed),
-            profiles, cores) with { Verbose = result.GetValue(verbose) });
+            profiles, cores);
+        return new RunVerb(options with { Verbose = result.GetValue(verbose) });
     }
 
     private static TestVerb ParseTest(List<string> args)
