@@ -59,8 +59,7 @@ public sealed class RunReport
 
         foreach (var failed in Scenarios.Where(s => s.Outcome == Outcome.Failed))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"FAILED [{failed.Last.Platform}] {failed.Last.Feature} / {failed.Last.Scenario}: {FirstLine(failed.Last.Error)}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"       artifacts: {failed.Last.ArtifactsDir}");
+            text.Append(FailureBlock(failed.Last));
         }
 
         foreach (var flaky in Scenarios.Where(s => s.Outcome == Outcome.Flaky))
@@ -162,7 +161,44 @@ public sealed class RunReport
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
+    /// <summary>Lines of a failure's error on the console: its message, not its stack (the report and the records have it all).</summary>
+    public const int ErrorLines = 4;
+
+    /// <summary>
+    /// A failed scenario on the console: "FAILED [platform] feature / scenario: " and the error's first line, its next lines
+    /// (up to its stack trace), the step that failed and the folder of its evidence.
+    /// </summary>
+    public static string FailureBlock(ScenarioRecord failed)
+    {
+        var lines = ErrorHead(failed.Error);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"FAILED [{failed.Platform}] {failed.Feature} / {failed.Scenario}: {(lines.Count > 0 ? lines[0] : "")}");
+        foreach (var line in lines.Skip(1))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"         {line}");
+        }
+
+        if (failed.Steps.FirstOrDefault(s => s.Outcome == Outcome.Failed) is { } step)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"       step: {step.Keyword} {step.Text}");
+        }
+
+        if (failed.ArtifactsDir is { } dir)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"       artifacts: {dir}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The error's first non-empty lines, until its stack trace begins; long lines cut at 200 characters.</summary>
+    public static IReadOnlyList<string> ErrorHead(string? error) =>
+        [.. (error ?? "").Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .TakeWhile(l => !l.StartsWith("   at ", StringComparison.Ordinal) && !l.StartsWith("--- End of", StringComparison.Ordinal))
+            .Where(l => l.Trim().Length > 0)
+            .Take(ErrorLines)
+            .Select(l => l.Trim().Length > 200 ? l.Trim()[..200] + " …" : l.Trim())];
 }
 
 /// <summary>A scenario across its attempts (retries), oldest first; its outcome by <see cref="FlakyPolicy.Of"/>.</summary>

@@ -12,11 +12,11 @@ public static class ChildProcesses
     private static readonly TimeSpan LogDrainLimit = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Runs the process to its end and returns its exit code. Its output goes to this console, or to <paramref name="logFile"/>.
-    /// Ctrl-C reaches the child from the terminal (same process group); should it still run <see cref="StopGrace"/> after
+    /// Runs the process to its end and returns its exit code. Its output goes to this console, or to <paramref name="logFile"/>
+    /// and, line by line as it is written there, to <paramref name="lines"/>. Ctrl-C reaches the child from the terminal (same process group); should it still run <see cref="StopGrace"/> after
     /// the interrupt, it and its children are killed.
     /// </summary>
-    public static async Task<int> RunAsync(ProcessStartInfo start, string? logFile, CancellationToken interrupted)
+    public static async Task<int> RunAsync(ProcessStartInfo start, string? logFile, CancellationToken interrupted, Action<string>? lines = null)
     {
         StreamWriter? log = null;
         if (logFile is not null)
@@ -33,8 +33,8 @@ public static class ChildProcesses
         process.Exited += (_, _) => exited.TrySetResult();
         if (log is not null)
         {
-            process.OutputDataReceived += (_, e) => Write(log, e.Data);
-            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+            process.OutputDataReceived += (_, e) => Write(log, e.Data, lines);
+            process.ErrorDataReceived += (_, e) => Write(log, e.Data, lines);
         }
 
         try
@@ -92,7 +92,7 @@ public static class ChildProcesses
         }
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private static void Write(StreamWriter log, string? line, Action<string>? lines)
     {
         if (line is not null)
         {
@@ -101,6 +101,7 @@ public static class ChildProcesses
                 try
                 {
                     log.WriteLine(line);
+                    lines?.Invoke(line);
                 }
                 catch (ObjectDisposedException)
                 {

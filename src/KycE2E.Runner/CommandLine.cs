@@ -9,7 +9,7 @@ public abstract record Verb;
 
 public sealed record RunVerb(RunOptions Options) : Verb;
 
-public sealed record TestVerb : Verb;
+public sealed record TestVerb(bool Verbose = false) : Verb;
 
 public sealed record DefectsVerb : Verb;
 
@@ -39,7 +39,7 @@ public static class CommandLine
         return verb switch
         {
             "run" => ParseRun(rest, profiles, cores),
-            "test" => NoOptions<TestVerb>("test", rest),
+            "test" => ParseTest(rest),
             "defects" => NoOptions<DefectsVerb>("defects", rest),
             "bench" => ParseBench(rest),
             "report" => ParseReport(rest),
@@ -63,7 +63,8 @@ public static class CommandLine
         var retries = Value("--retries");
         var shard = Value("--shard");
         var seed = Value("--seed");
-        var command = new Command("run") { tags, platform, env, workers, headed, device, screenshots, retries, shard, seed };
+        var verbose = new Option<bool>("--verbose");
+        var command = new Command("run") { tags, platform, env, workers, headed, device, screenshots, retries, shard, seed, verbose };
         var result = Parsed(command, args, "run", new Dictionary<Option, string>
         {
             [tags] = "--tags needs an expression",
@@ -76,10 +77,17 @@ public static class CommandLine
             [shard] = "--shard needs I/N",
             [seed] = "--seed needs a number",
         });
-        return new RunVerb(RunOptions.From(
+        var options = RunOptions.From(
             result.GetValue(tags), result.GetValue(platform), result.GetValue(env), result.GetValue(workers), result.GetValue(headed),
             result.GetValue(device), result.GetValue(screenshots), result.GetValue(retries), result.GetValue(shard), result.GetValue(seed),
-            profiles, cores));
+            profiles, cores);
+        return new RunVerb(options with { Verbose = result.GetValue(verbose) });
+    }
+
+    private static TestVerb ParseTest(List<string> args)
+    {
+        var verbose = new Option<bool>("--verbose");
+        return new TestVerb(Parsed(new Command("test") { verbose }, args, "test", new Dictionary<Option, string>()).GetValue(verbose));
     }
 
     private static BenchVerb ParseBench(List<string> args)

@@ -12,6 +12,7 @@ namespace KycE2E.Runner;
 /// <param name="Environment">variables for the test host, over this process's own</param>
 /// <param name="LogFile">where the console output goes; null: this console</param>
 /// <param name="ConsoleVerbosity">the console logger's verbosity (detailed shows what passed tests printed)</param>
+/// <param name="Lines">with a log file: each line of the output as it is written there (the console's filter)</param>
 public sealed record TestInvocation(
     string Project,
     string Name,
@@ -21,7 +22,8 @@ public sealed record TestInvocation(
     int? Workers,
     IReadOnlyDictionary<string, string?> Environment,
     string? LogFile = null,
-    string ConsoleVerbosity = "normal");
+    string ConsoleVerbosity = "normal",
+    Action<string>? Lines = null);
 
 /// <summary>The dotnet CLI as runs use it; the seam that lets retries, shards, the gate and the matrix be tested without processes.</summary>
 public interface IDotnet
@@ -44,7 +46,15 @@ public sealed class Dotnet(Repository repository) : IDotnet
             start.ArgumentList.Add(arg);
         }
 
-        return await ChildProcesses.RunAsync(start, null, interrupted);
+        // MSBuild's "Build succeeded" and its counts stay in artifacts/build.log; a failed build shows its errors here.
+        var lines = new List<string>();
+        var code = await ChildProcesses.RunAsync(start, Path.Combine(repository.Artifacts, "build.log"), interrupted, lines.Add);
+        if (code != 0)
+        {
+            lines.ForEach(System.Console.WriteLine);
+        }
+
+        return code;
     }
 
     public static IReadOnlyList<string> Arguments(TestInvocation t, Repository repository, bool githubActions)
@@ -95,6 +105,6 @@ public sealed class Dotnet(Repository repository) : IDotnet
             start.Environment[name] = value;
         }
 
-        return await ChildProcesses.RunAsync(start, invocation.LogFile, interrupted);
+        return await ChildProcesses.RunAsync(start, invocation.LogFile, interrupted, invocation.Lines);
     }
 }

@@ -18,6 +18,7 @@ using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 var suite = new Suite(repository, new Dotnet(repository), Console.Out, Console.Error, Environment.GetEnvironmentVariable, interrupt.Token)
 {
     Commit = await CommitAsync(repository.Root),
+    Terminal = !Console.IsOutputRedirected,
     Answers = async health =>
     {
         try
@@ -37,7 +38,7 @@ try
     return CommandLine.Parse(args, repository.Profiles(), Environment.ProcessorCount) switch
     {
         RunVerb run => await new SuiteRun(suite).ExecuteAsync(run.Options),
-        TestVerb => await new SuiteTest(suite).ExecuteAsync(),
+        TestVerb test => await new SuiteTest(suite).ExecuteAsync(test.Verbose),
         DefectsVerb => await new DefectMatrix(suite).ExecuteAsync(),
         BenchVerb bench => await new BenchRun(suite).ExecuteAsync(bench),
         ReportMergeVerb merge => ReportMerge(merge),

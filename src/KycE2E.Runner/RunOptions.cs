@@ -86,6 +86,9 @@ public sealed partial record RunOptions(
         return new RunOptions(tags, platform, profile, workerCount, headed, device, screenshots, retryCount, parsedShard, parsedSeed);
     }
 
+    /// <summary>--verbose: every line of dotnet test on the console (each step of each scenario), not only a line per scenario.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The dotnet test filter of the tags and the platform (the shard's is added once the specs are built).</summary>
     public string Filter()
     {

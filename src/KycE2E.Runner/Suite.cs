@@ -29,6 +29,12 @@ public sealed class Suite(
 
     public int Cores { get; init; } = System.Environment.ProcessorCount;
 
+    /// <summary>The output is a terminal (not a file or a pipe): a live progress line may be drawn, unless CI=true.</summary>
+    public bool Terminal { get; init; }
+
+    /// <summary>The console of one dotnet test pass, quiet unless <paramref name="verbose"/>.</summary>
+    public RunConsole Console(ConsoleForm form, bool verbose) => new(output, form, verbose, RunConsole.IsLive(Terminal, environment));
+
     /// <summary>When a run starts: its folder's name.</summary>
     public Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
 

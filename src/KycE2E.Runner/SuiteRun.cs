@@ -28,7 +28,7 @@ public sealed class SuiteRun(Suite suite)
         suite.Say($"run {runId}: features on {options.Platform ?? "web and mobile"} ({options.Profile} profile, {options.Workers} workers{(options.Shard is { } sh ? $", shard {sh}" : "")})");
 
         var dirs = new List<string> { suite.Repository.RunDir(runId) };
-        await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", runId, options.Settings, filter, options.Workers, environment), suite.Interrupted);
+        await PassAsync(new TestInvocation(Repository.Specs, "specs", runId, options.Settings, filter, options.Workers, environment), options.Verbose);
         if (suite.WasInterrupted)
         {
             return Interrupted(runId, dirs, policy);
@@ -55,7 +55,9 @@ public sealed class SuiteRun(Suite suite)
                 ["KYCE2E_Run__Id"] = retryId,
                 ["KYCE2E_Run__Attempt"] = (pass + 1).ToString(CultureInfo.InvariantCulture),
             };
-            await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", retryId, options.Settings, failed, options.Workers, retryEnvironment), suite.Interrupted);
+            // One FullyQualifiedName= per failed test ('=' inside a name is escaped): the retry's count, whatever the adapter loads.
+            var count = failed.Split("FullyQualifiedName=").Length - 1;
+            await PassAsync(new TestInvocation(Repository.Specs, "specs", retryId, options.Settings, failed, options.Workers, retryEnvironment), options.Verbose, count);
             dirs.Add(suite.Repository.RunDir(retryId));
             if (suite.WasInterrupted)
             {
@@ -71,6 +73,32 @@ public sealed class SuiteRun(Suite suite)
 
         return Math.Min(RunOutcome.Write(suite.Repository.RunDir(runId), dirs, policy, suite.Output), ExitCodes.Failed);
     }
+
+    /// <summary>
+    /// One pass of the features: dotnet test's whole output in artifacts/&lt;pass&gt;/console.log, and on the console a line per
+    /// finished scenario with its running count (everything with --verbose).
+    /// </summary>
+    private async Task PassAsync(TestInvocation pass, bool verbose, int? count = null)
+    {
+        var console = suite.Console(ConsoleForm.Scenarios, verbose);
+        if (count is { } expected)
+        {
+            console.Expect(expected);
+        }
+        try
+        {
+            await suite.Dotnet.TestAsync(pass with { LogFile = ConsoleLog(suite.Repository, pass.RunId), Lines = console.Line }, suite.Interrupted);
+        }
+        finally
+        {
+            console.Finish();
+        }
+
+        suite.Say($"console output: {Path.GetRelativePath(suite.Repository.Root, ConsoleLog(suite.Repository, pass.RunId))}");
+    }
+
+    /// <summary>Where a pass's full console output is kept: artifacts/&lt;run&gt;/console.log (a retry's in its own folder).</summary>
+    public static string ConsoleLog(Repository repository, string runId) => Path.Combine(repository.RunDir(runId), "console.log");
 
     /// <summary>The flaky setting of this profile, KYCE2E_FLAKY_FAILS over it; a value it cannot read stops the run.</summary>
     public FlakyPolicy Policy(string profile)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KycE2E.Reporting;
 
 namespace KycE2E.Runner;
 
@@ -11,7 +12,7 @@ public sealed class SuiteTest(Suite suite)
 {
     public const string ProjectList = "tests/test-projects.tsv";
 
-    public async Task<int> ExecuteAsync()
+    public async Task<int> ExecuteAsync(bool verbose = false)
     {
         await suite.BuildAsync();
         var runId = suite.Variable("RUN_ID") is { Length: > 0 } id ? id : suite.NewRunId() + "-test";
@@ -20,7 +21,7 @@ public sealed class SuiteTest(Suite suite)
         foreach (var project in TestProjects(suite.Repository))
         {
             suite.Say(project.Title);
-            code = Worst(code, await suite.Dotnet.TestAsync(new TestInvocation(project.Path, project.Name, runId, null, "", null, environment), suite.Interrupted));
+            code = Worst(code, await SectionAsync(new TestInvocation(project.Path, project.Name, runId, null, "", null, environment), ConsoleForm.Tests, verbose));
             if (suite.WasInterrupted)
             {
                 return ExitCodes.Interrupted;
@@ -29,14 +30,17 @@ public sealed class SuiteTest(Suite suite)
 
         suite.Say("features on web and mobile (ci profile)");
         var features = new Dictionary<string, string?>(environment) { ["KYCE2E_Run__Warmup"] = suite.Variable("KYCE2E_Run__Warmup") ?? "web,mobile" };
-        code = Worst(code, await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", runId, "runsettings/ci.runsettings", "", 2, features), suite.Interrupted));
+        code = Worst(code, await SectionAsync(new TestInvocation(Repository.Specs, "specs", runId, "runsettings/ci.runsettings", "", 2, features), ConsoleForm.Scenarios, verbose));
         if (suite.WasInterrupted)
         {
             return ExitCodes.Interrupted;
         }
 
+        // The features' closing table and failures, as ./e2e run ends (the test host wrote the report itself).
+        suite.Output.WriteLine(RunReport.From([suite.Repository.RunDir(runId)]).Summary(Path.Combine(suite.Repository.RunDir(runId), "report.html")));
+
         suite.Say("smoke scenarios through remote engines (Web:WsEndpoint, Mobile:AppiumUrl)");
-        code = Worst(code, await RemoteSmokeAsync(runId, environment));
+        code = Worst(code, await RemoteSmokeAsync(runId, environment, verbose));
         foreach (var (title, drill) in new[]
         {
             ("start-up error drill: a bad setting or an unreachable environment stops a run at once with exit 2 and one line", new[] { "tests/drills/start-errors.sh" }),
@@ -76,7 +80,7 @@ public sealed class SuiteTest(Suite suite)
     /// The smoke scenarios once more through remote engines started on loopback: a Playwright browser server
     /// (Web:WsEndpoint) and an Appium server the suite did not start (Mobile:AppiumUrl).
     /// </summary>
-    private async Task<int> RemoteSmokeAsync(string runId, Dictionary<string, string?> environment)
+    private async Task<int> RemoteSmokeAsync(string runId, Dictionary<string, string?> environment, bool verbose)
     {
         var root = suite.Repository.Root;
         var playwright = suite.Repository.Path("tests", "KycE2E.Specs", "bin", suite.Repository.Configuration, "net10.0", ".playwright");
@@ -100,7 +104,7 @@ public sealed class SuiteTest(Suite suite)
                 ["KYCE2E_Mobile__AppiumUrl"] = $"http://127.0.0.1:{appiumPort}",
                 ["KYCE2E_Run__Id"] = $"{runId}/remote",
             };
-            return await suite.Dotnet.TestAsync(new TestInvocation(Repository.Specs, "specs", $"{runId}/remote", "runsettings/ci.runsettings", "Category=smoke", 2, remote), suite.Interrupted);
+            return await SectionAsync(new TestInvocation(Repository.Specs, "specs", $"{runId}/remote", "runsettings/ci.runsettings", "Category=smoke", 2, remote), ConsoleForm.Scenarios, verbose);
         }
         catch (UsageException e)
         {
@@ -111,6 +115,30 @@ public sealed class SuiteTest(Suite suite)
         {
             Directory.Delete(logs, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// One section's dotnet test: its whole output in a log under artifacts/&lt;run&gt;/ (console.log for the features,
+    /// &lt;name&gt;.console.log for a test project), the console in the quiet form of the section.
+    /// </summary>
+    private async Task<int> SectionAsync(TestInvocation invocation, ConsoleForm form, bool verbose)
+    {
+        var log = form == ConsoleForm.Scenarios
+            ? SuiteRun.ConsoleLog(suite.Repository, invocation.RunId)
+            : Path.Combine(suite.Repository.RunDir(invocation.RunId), invocation.Name + ".console.log");
+        var console = suite.Console(form, verbose);
+        int code;
+        try
+        {
+            code = await suite.Dotnet.TestAsync(invocation with { LogFile = log, Lines = console.Line }, suite.Interrupted);
+        }
+        finally
+        {
+            console.Finish();
+        }
+
+        suite.Say($"console output: {Path.GetRelativePath(suite.Repository.Root, log)}");
+        return code;
     }
 
     private async Task<int> DrillAsync(string[] command)

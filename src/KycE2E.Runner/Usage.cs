@@ -23,8 +23,10 @@ public static class Usage
                       --retries N      re-run only the failed scenarios up to N times; one that then passes is flaky
                       --shard I/N      run shard I of N: scenarios shared out by recorded time (artifacts/durations.json)
                       --seed N         the random test data of an earlier run again (its report and first lines name N)
+                      --verbose        every step of every scenario on the console (always in artifacts/<run>/console.log)
           test      everything CI checks: unit tests, integration tests, every feature (ci profile), the smoke scenarios
                     through remote engines, and the start-up error and Ctrl-C drills (tests/drills/)
+                      --verbose        every line of each dotnet test on the console (always in artifacts/<run>/*console.log)
           sandbox   start the sandbox alone for exploratory testing (--port N, default 5080)
           show-trace FILE   open a Playwright trace.zip from artifacts/ in the trace viewer
           docs --out DIR [--seed N] [--on YYYY-MM-DD]

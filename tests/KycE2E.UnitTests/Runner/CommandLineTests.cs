@@ -45,7 +45,7 @@ public sealed class CommandLineTests
     [TestCase(new[] { "run", "--seed", "1234567890" }, "--seed: a whole number from 1 to 999999999, not '1234567890'.")]
     [TestCase(new[] { "run", "--tags" }, "--tags needs an expression")]
     [TestCase(new[] { "run", "--tags", "not (@a or @b)" }, "--tags: 'not (...)' is not supported; write 'not @a and not @b' instead.")]
-    [TestCase(new[] { "run", "--verbose" }, "run: unknown option '--verbose' (see ./e2e help)")]
+    [TestCase(new[] { "run", "--quiet" }, "run: unknown option '--quiet' (see ./e2e help)")]
     [TestCase(new[] { "run", "stray" }, "run: unknown option 'stray' (see ./e2e help)")]
     [TestCase(new[] { "test", "--fast" }, "test: unknown option '--fast' (see ./e2e help)")]
     [TestCase(new[] { "bench", "--users", "0" }, "bench: '0' is not a whole number above 0.")]
@@ -78,8 +78,16 @@ public sealed class CommandLineTests
         Parse("sandbox", "--port", "6000").Should().Be(new SandboxVerb(6000));
         Parse("show-trace", "a/trace.zip").Should().Be(new ShowTraceVerb("a/trace.zip"));
         Parse("docs", "--out", "/tmp/d", "--seed", "1").Should().BeEquivalentTo(new DocsVerb(["--out", "/tmp/d", "--seed", "1"]));
-        Parse("test").Should().BeOfType<TestVerb>();
+        Parse("test").Should().Be(new TestVerb(Verbose: false));
         Parse("defects").Should().BeOfType<DefectsVerb>();
+    }
+
+    [Test]
+    public void Verbose_shows_every_step_on_the_console_for_run_and_test()
+    {
+        ((RunVerb)Parse("run")).Options.Verbose.Should().BeFalse();
+        ((RunVerb)Parse("run", "--env", "ci", "--verbose")).Options.Should().BeEquivalentTo(new { Profile = "ci", Verbose = true });
+        Parse("test", "--verbose").Should().Be(new TestVerb(Verbose: true));
     }
 
     [TestCase(new string[0], false)]

@@ -44,6 +44,37 @@ public sealed class SuiteRunTests
             .Should().Equal([new ScenarioDurations.Entry("Retrying", "a", "web", 1.5)], "a whole run records its scenarios' seconds for the shards of later runs");
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task The_console_has_a_line_per_scenario_with_its_count_the_steps_only_with_verbose_and_the_whole_output_is_kept(bool verbose)
+    {
+        _workspace.Set("RUN_ID", "r8");
+        _workspace.Dotnet.OnTest = t =>
+        {
+            foreach (var line in new[] { "   NUnit3TestExecutor discovered 1 of 1 NUnit test cases using Current Discovery mode, Non-Explicit run", "Given a user whose photo was blurry", "[web   ] passed    1.5s  Retrying / a" })
+            {
+                t.Lines?.Invoke(line);
+            }
+
+            _workspace.Results(t, 1, ("a", Outcome.Passed));
+            return 0;
+        };
+
+        await RunAsync(RunnerWorkspace.Options() with { Verbose = verbose });
+
+        _workspace.Dotnet.Tests.Should().ContainSingle().Which.LogFile.Should().Be(Path.Combine(_workspace.Root, "artifacts", "r8", "console.log"));
+        var output = _workspace.Output.ToString();
+        output.Should().Contain("[web   ] passed    1.5s  [1/1]  Retrying / a").And.Contain("e2e: console output: artifacts/r8/console.log");
+        if (verbose)
+        {
+            output.Should().Contain("Given a user whose photo was blurry");
+        }
+        else
+        {
+            output.Should().NotContain("Given a user whose photo was blurry");
+        }
+    }
+
     [Test]
     public async Task Without_a_run_id_the_run_is_named_by_its_start_and_its_shard_and_the_warmup_set_empty_stays_empty()
     {
@@ -89,6 +120,9 @@ public sealed class SuiteRunTests
                 return 1;
             }
 
+            // An adapter that loaded more than the retry's filter names does not change the retry's count.
+            t.Lines?.Invoke("   NUnit3TestExecutor discovered 2 of 2 NUnit test cases using Current Discovery mode, Non-Explicit run");
+            t.Lines?.Invoke("[web   ] passed    1.5s  Retrying / blurry");
             _workspace.Results(t, 2, ("blurry", Outcome.Passed));
             return 0;
         };
@@ -101,9 +135,11 @@ public sealed class SuiteRunTests
         retry.RunId.Should().Be("r2/retry-1");
         retry.Filter.Should().Be("FullyQualifiedName=Specs.RetryingFeature.blurry");
         retry.Environment.Should().Contain("KYCE2E_Run__Attempt", "2").And.Contain("KYCE2E_Run__Id", "r2/retry-1");
+        retry.LogFile.Should().Be(Path.Combine(_workspace.Root, "artifacts", "r2", "retry-1", "console.log"));
         _workspace.Output.ToString().Should().Contain("e2e: retry 1 of 2: re-running the failed scenarios only")
             .And.Contain("FLAKY  [web] Retrying / blurry").And.Contain("flaky scenarios: 1 (listed; they do not fail the gate)")
-            .And.Contain("e2e: 2 passed, 0 failed, 0 skipped");
+            .And.Contain("e2e: 2 passed, 0 failed, 0 skipped")
+            .And.Contain("[web   ] passed    1.5s  [1/1]  Retrying / blurry");
     }
 
     [TestCase("local", null, ExitCodes.Failed)]
