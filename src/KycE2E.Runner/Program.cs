@@ -40,6 +40,7 @@ try
         TestVerb => await new SuiteTest(suite).ExecuteAsync(),
         DefectsVerb => await new DefectMatrix(suite).ExecuteAsync(),
         BenchVerb bench => await new BenchRun(suite).ExecuteAsync(bench),
+        ContractVerb contract => await new ContractCheck(suite).ExecuteAsync(contract),
         ReportMergeVerb merge => ReportMerge(merge),
         SandboxVerb sandbox => await SandboxAsync(sandbox.Port),
         ShowTraceVerb trace => await ShowTraceAsync(trace.Trace),
