@@ -42,6 +42,7 @@ public static class CommandLine
             "test" => ParseTest(rest),
             "defects" => NoOptions<DefectsVerb>("defects", rest),
             "bench" => ParseBench(rest),
+            "contract" => ContractCheck.Parse(rest, profiles),
             "report" => ParseReport(rest),
             "sandbox" => ParseSandbox(rest),
             "show-trace" => rest.Count > 0 ? new ShowTraceVerb(rest[0]) : throw new UsageException("show-trace needs the path of a trace.zip"),

@@ -41,6 +41,7 @@ try
         TestVerb test => await new SuiteTest(suite).ExecuteAsync(test.Verbose),
         DefectsVerb => await new DefectMatrix(suite).ExecuteAsync(),
         BenchVerb bench => await new BenchRun(suite).ExecuteAsync(bench),
+        ContractVerb contract => await new ContractCheck(suite).ExecuteAsync(contract),
         ReportMergeVerb merge => ReportMerge(merge),
         SandboxVerb sandbox => await SandboxAsync(sandbox.Port),
         ShowTraceVerb trace => await ShowTraceAsync(trace.Trace),

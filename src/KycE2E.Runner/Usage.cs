@@ -27,6 +27,10 @@ public static class Usage
           test      everything CI checks: unit tests, integration tests, every feature (ci profile), the smoke scenarios
                     through remote engines, and the start-up error and Ctrl-C drills (tests/drills/)
                       --verbose        every line of each dotnet test on the console (always in artifacts/<run>/*console.log)
+          contract  check that an environment offers what the suite needs (docs/environment-contract.md): the
+                    test-data API, /health, clock, faults, outbox and every catalogued element on web and app; one
+                    line per capability (present, missing, wrong); exit 0 all present, 1 missing or wrong, 2 unreachable
+                      --env NAME       the profile whose environment is checked (default local: the run's own sandbox)
           sandbox   start the sandbox alone for exploratory testing (--port N, default 5080)
           show-trace FILE   open a Playwright trace.zip from artifacts/ in the trace viewer
           docs --out DIR [--seed N] [--on YYYY-MM-DD]

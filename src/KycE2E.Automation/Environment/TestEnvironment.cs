@@ -32,6 +32,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         _sandbox = sandbox;
         _http = new HttpClient { BaseAddress = baseUrl, Timeout = settings.Timeouts.Api };
         TestData = new TestDataClient(_http, testApiKey);
+        TestApiKey = testApiKey;
         _engines = engines;
         Browsers = engines.Browsers;
         Startup = engines.Startup;
@@ -44,6 +45,9 @@ public sealed class TestEnvironment : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public TestDataClient TestData { get; }
+
+    /// <summary>The environment's test-data key, for the conformance check's raw calls (./e2e contract); never logged.</summary>
+    internal string TestApiKey { get; }
 
     /// <summary>The app's public API, for set-up that goes through a real submission (another account's, say).</summary>
     public AppApiClient AppApi => new(_http);

@@ -62,6 +62,8 @@ public sealed class SandboxDefects
         "app-back-photo-dropped-after-upload-failure",
         "web-error-not-tied-to-field",
         "app-photo-inputs-unlabelled",
+        "contract-outbox-removed",
+        "contract-retry-id-renamed",
     ];
 
     public static readonly SandboxDefects None = new([]);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KycE2E.Sandbox.Clock;
 using KycE2E.Sandbox.Data;
+using KycE2E.Sandbox.Defects;
 using KycE2E.Sandbox.Domain;
 using KycE2E.Sandbox.Options;
 using KycE2E.Sandbox.Texts;
@@ -206,7 +207,8 @@ public static partial class TestDataApi
             return Results.Ok(new { body.Kind, count = body.Count ?? 1, ms = body.Ms ?? 0, userId = body.UserId });
         });
 
-        api.MapGet("/outbox", (string? userId, OutboxStore outbox) => Results.Ok(outbox.For(userId)));
+        api.MapGet("/outbox", (string? userId, OutboxStore outbox, SandboxDefects defects) =>
+            defects.Has("contract-outbox-removed") ? Results.NotFound() : Results.Ok(outbox.For(userId)));
 
         api.MapPost("/reset", (SandboxDatabase database, UserClock userClock) =>
         {

@@ -8,7 +8,7 @@ public sealed partial class DefectCatalogueTests
 {
     private static readonly string Docs = Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "docs");
 
-    private static readonly string[] Classes = ["flow", "detection", "rule", "value", "absence", "boundary", "produced", "message", "text", "both clients"];
+    private static readonly string[] Classes = ["flow", "detection", "rule", "value", "absence", "boundary", "produced", "message", "text", "both clients", "contract"];
 
     [Test]
     public void The_catalogue_the_runner_and_the_sandbox_name_the_same_defects()

@@ -240,7 +240,7 @@ async function verificationScreen() {
         icon('lock'), h('span', {}, t('status.lockedUntil', displayTime(c.lockedUntil)))));
     }
     if (defects.has('app-retry-button-missing') ? c.can_retry : c.canRetry) {
-      actions.push(h('button', { class: 'btn primary', 'data-testid': 'retry-button', onclick: () => go('verification/form') },
+      actions.push(h('button', { class: 'btn primary', 'data-testid': defects.has('contract-retry-id-renamed') ? 'retry-btn' : 'retry-button', onclick: () => go('verification/form') },
         defects.has('app-retry-label-english-on-zh-cn') ? 'Retry' : t('status.retry') + (defects.has('app-retry-label-with-an-extra-word') ? (locale === 'zh-CN' ? '一下' : ' now') : '')));
     } else {
       if (!c.lockedUntil) cards.push(h('div', { class: 'notice', 'data-testid': 'final-note' }, icon('alert'), h('span', {}, t('status.finalNote'))));
