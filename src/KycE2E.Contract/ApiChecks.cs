@@ -37,6 +37,12 @@ internal sealed class ApiChecks(HttpClient http, string key)
         public override string ToString() => Status.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Present when the answer has the expected status; otherwise wrong, saying what was sent and what came back.</summary>
+    private static Capability Answers(string name, Answer response, int expected, string sent) =>
+        response.Status == expected
+            ? Capability.Present(name)
+            : Capability.Wrong(name, string.Create(CultureInfo.InvariantCulture, $"{expected} for {sent}"), response.ToString());
+
     /// <summary>The states a user can be seeded in, each read back: name, seed body, what the case must then say.</summary>
     private static readonly (string Name, string Seed, string Status, string? RejectType, string? Reason, bool Locked)[] States =
     [
@@ -97,7 +103,7 @@ internal sealed class ApiChecks(HttpClient http, string key)
         }
 
         var bad = await SendAsync(HttpMethod.Post, "test-api/users", """{"verification":{"status":"no-such-status"}}""", cancel: cancel);
-        return bad.Status == 400 ? Capability.Present(name) : Capability.Wrong(name, "400 for an unknown status", bad.ToString());
+        return Answers(name, bad, 400, "an unknown status");
     }
 
     private async Task<Capability> ReadCaseAsync(CancellationToken cancel)
@@ -121,7 +127,7 @@ internal sealed class ApiChecks(HttpClient http, string key)
         }
 
         var unknown = await SendAsync(HttpMethod.Get, CasePath("no-such-user"), null, cancel: cancel);
-        return unknown.Status == 404 ? Capability.Present(name) : Capability.Wrong(name, "404 for an unknown user", unknown.ToString());
+        return Answers(name, unknown, 404, "an unknown user");
     }
 
     private async Task<Capability> SeedAsync((string Name, string Seed, string Status, string? RejectType, string? Reason, bool Locked) state, CancellationToken cancel)
@@ -192,7 +198,7 @@ internal sealed class ApiChecks(HttpClient http, string key)
         }
 
         var bad = await SendAsync(HttpMethod.Post, $"test-api/users/{Uri.EscapeDataString(user)}/review", """{"answer":"maybe"}""", cancel: cancel);
-        return (bad.Status == 400 ? Capability.Present(name) : Capability.Wrong(name, "400 for answer 'maybe'", bad.ToString()), user);
+        return (Answers(name, bad, 400, "answer 'maybe'"), user);
     }
 
     private async Task<Capability> ClockAsync(CancellationToken cancel)
@@ -227,7 +233,7 @@ internal sealed class ApiChecks(HttpClient http, string key)
         }
 
         var bad = await SendAsync(HttpMethod.Post, "test-api/clock/advance", Json(new { minutes = -5, userId = user }), cancel: cancel);
-        return bad.Status == 400 ? Capability.Present(name) : Capability.Wrong(name, "400 for minutes -5", bad.ToString());
+        return Answers(name, bad, 400, "minutes -5");
     }
 
     /// <summary>A review outage injected for one user: her review does not complete, the next one does.</summary>
@@ -256,7 +262,7 @@ internal sealed class ApiChecks(HttpClient http, string key)
         }
 
         var bad = await SendAsync(HttpMethod.Post, "test-api/faults", Json(new { userId = user, kind = "no-such-fault" }), cancel: cancel);
-        return bad.Status == 400 ? Capability.Present(name) : Capability.Wrong(name, "400 for kind 'no-such-fault'", bad.ToString());
+        return Answers(name, bad, 400, "kind 'no-such-fault'");
     }
 
     private async Task<Capability> OutboxAsync(string? rejectedUser, CancellationToken cancel)
