@@ -119,7 +119,7 @@ internal static class BenchReport
         var plainTimes = Directory.Exists(Path.Combine(dir, "overhead"))
             ? Directory.EnumerateFiles(Path.Combine(dir, "overhead"), "plain-*.json").Select(f => ReadJson<Dictionary<string, double>>(f) ?? []).ToList()
             : [];
-        foreach (var scenario in OverheadScenarios)
+        foreach (var scenario in suiteTimes.Count + plainTimes.Count == 0 ? [] : OverheadScenarios)
         {
             var suite = suiteTimes.TryGetValue(scenario, out var s) ? s : [];
             var plain = plainTimes.Where(p => p.ContainsKey(scenario)).Select(p => p[scenario]).ToList();

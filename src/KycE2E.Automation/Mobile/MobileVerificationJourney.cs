@@ -49,6 +49,10 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         session.Open(Routes.ProfileIn(user.Locale));
         // The profile is drawn from the server's answer to the token (/me); a token it refuses sends her to the log-in screen.
         _touch.ExpectText(Profile.PersonalCenter, _words.PersonalCenter);
+        // Then the home screen, where the log-in screen leaves her: the next step's tap on the profile tab draws a new
+        // profile, not the one already shown (whose items would go stale under the tap).
+        _driver.ExecuteScript("location.hash = '#/home';");
+        _touch.ExpectAbsent(Profile.PersonalCenter);
         _touch.Find(TabBar.Profile);
     }
 
