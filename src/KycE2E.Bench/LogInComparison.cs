@@ -10,8 +10,14 @@ internal sealed record LogInRun(string Way, double WallSeconds, double? CpuSecon
 
     public double? WallPerScenario => Scenarios.Count > 0 ? WallSeconds / Scenarios.Count : null;
 
+    /// <summary>The step both ways run, each its own way (features/README.md: "is logged in").</summary>
+    public const string LogInStep = "she is logged in";
+
     public IReadOnlyList<double> PassedSeconds(string platform) =>
         [.. Scenarios.Where(s => s.Outcome == Outcome.Passed && s.Platform == platform).Select(s => s.Seconds)];
+
+    public IReadOnlyList<double> LogInStepSeconds(string platform) =>
+        [.. Scenarios.Where(s => s.Outcome == Outcome.Passed && s.Platform == platform).SelectMany(s => s.Steps).Where(t => t.Text == LogInStep).Select(t => t.Seconds)];
 }
 
 /// <summary>The same scenarios logged in through the page (ui) and through the API: medians per platform, their ratio, wall and CPU seconds per scenario.</summary>
@@ -64,6 +70,12 @@ internal static class LogInComparison
             lines.Add(new BenchLine($"{platform} scenario, log-in page ÷ log-in API, medians",
                 string.Create(culture, $"{ratio:0.00}× ({Measurements.Median(page):0.00} s ÷ {Measurements.Median(call):0.00} s, {page.Count} and {call.Count} scenarios)"),
                 "", null, "the same scenarios, one run each way"));
+            if (Ratio(ui.LogInStepSeconds(platform), api.LogInStepSeconds(platform)) is { } step)
+            {
+                lines.Add(new BenchLine($"{platform} log-in step (Given {LogInRun.LogInStep}), page ÷ API, medians",
+                    string.Create(culture, $"{step:0.00}× ({Measurements.Median(ui.LogInStepSeconds(platform)):0.00} s ÷ {Measurements.Median(api.LogInStepSeconds(platform)):0.00} s)"),
+                    "", null, string.Create(culture, $"{Measurements.Median(ui.LogInStepSeconds(platform)) - Measurements.Median(api.LogInStepSeconds(platform)):0.00} s less per scenario")));
+            }
         }
 
         foreach (var run in new[] { ui, api })
