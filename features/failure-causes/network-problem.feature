@@ -6,8 +6,8 @@ Feature: An upload that fails on an unstable network
   Scenario Outline: A failed upload keeps everything and the next try goes through
     Given a user whose verification failed because the photo was blurry
     And her network will drop during her next upload
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her details exactly as on her ID card and sharp photos
     Then she is told that the upload failed and to check her network
     And nothing she entered is lost
@@ -28,8 +28,8 @@ Feature: An upload that fails on an unstable network
   @client-offline
   Scenario Outline: The device itself loses its network while uploading
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her details exactly as on her ID card and sharp photos, while her device is offline
     Then she is told that the upload failed and to check her network
     And nothing she entered is lost

@@ -7,8 +7,8 @@ Feature: Requirements not met
 
   Scenario Outline: A user who does not meet a requirement is told which, and what she can do
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries as <who>
     And the review has run
     Then she sees that her verification failed because <reason>, and for nothing else
@@ -36,8 +36,8 @@ Feature: Requirements not met
 
   Scenario Outline: A user who meets a requirement on its last day passes
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries as <who>
     And the review has run
     Then she sees that her verification is approved
@@ -57,8 +57,8 @@ Feature: Requirements not met
   Scenario Outline: A document already verified on another account is refused for good
     Given a user whose verification failed because the photo was blurry
     And her ID card is already verified on another account
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her details exactly as on her ID card and sharp photos
     Then she is asked to wait for the review, with the time it is expected by
     When the review has run

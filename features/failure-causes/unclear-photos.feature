@@ -6,8 +6,8 @@ Feature: Retrying with a photo that is still unclear
 
   Scenario Outline: A retry with an unclear photo is rejected again for that reason
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her <document>, her details exactly as on it and a <photo> photo of the front
     And the review has run
     Then she sees that her verification failed because <reasons>, and for nothing else

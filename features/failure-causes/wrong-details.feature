@@ -7,8 +7,8 @@ Feature: Retrying with details that do not match the document
 
   Scenario Outline: A mismatch is reported and the next retry highlights the field
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her <document> and a mistake in her <field>
     And the review has run
     Then she sees that her verification failed because the <field> did not match, and for nothing else
@@ -33,8 +33,8 @@ Feature: Retrying with details that do not match the document
 
   Scenario Outline: One wrong character in the middle of the name is a mismatch
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her ID card and one character in the middle of her name wrong
     And the review has run
     Then she sees that her verification failed because the name did not match, and for nothing else
@@ -51,8 +51,8 @@ Feature: Retrying with details that do not match the document
 
   Scenario Outline: A passport name in pinyin with the given name first is accepted
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her passport and her name in pinyin, given name first
     And the review has run
     Then she sees that her verification is approved

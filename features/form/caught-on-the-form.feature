@@ -5,8 +5,8 @@ Feature: Wrong details caught on the form, before any review
 
   Scenario Outline: The form points at the mistake and no attempt is used
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with <mistake>
     Then the form tells her that <problem>
     And no attempt was used

@@ -7,8 +7,8 @@ Feature: A submission that arrives twice counts once
   Scenario Outline: The same retry arriving twice at once is one attempt
     Given a user whose verification failed because the photo was blurry
     And the network will send her next submission twice at once
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries with her details exactly as on her ID card and sharp photos
     Then she is asked to wait for the review, with the time it is expected by
     And both copies of her submission were answered as accepted

@@ -5,8 +5,8 @@ Feature: The verification pages can be used with assistive technology
 
   Scenario Outline: The status page of a rejected user is accessible
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     Then she sees that her verification failed because the photo was blurry
     And the page has no serious or critical accessibility problems
 
@@ -22,8 +22,8 @@ Feature: The verification pages can be used with assistive technology
 
   Scenario Outline: The retry form is accessible
     Given a user whose verification failed because the photo was blurry
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     And she retries
     Then she is asked for her details again
     And the page has no serious or critical accessibility problems

@@ -7,8 +7,8 @@ Feature: The attempt limit and a review that takes too long
   @attempt-limit
   Scenario Outline: The sixth try in a day is refused until the lock lifts
     Given a user who has already tried 5 times today
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     Then she has 0 attempts left today
     When she retries with her details exactly as on her ID card and sharp photos
     Then she is told that she tried too many times

@@ -6,8 +6,8 @@ Feature: Why verification failed, and what the user can do next
 
   Scenario Outline: A rejected user sees the reason and the way forward
     Given a user whose verification failed because <reason>
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     Then she sees that her verification failed because <reason>, and for nothing else
     And she is <offered>
     And the page says the same in her other language
@@ -52,8 +52,8 @@ Feature: Why verification failed, and what the user can do next
 
   Scenario Outline: A final rejection offers no retry however she comes back to it
     Given a user whose verification failed because <reason>
-    When she logs in
-    And she opens identity verification from the personal center
+    And she is logged in
+    When she opens identity verification from the personal center
     Then she is sent to customer support
     And she is told that her verification cannot be retried
     When she reloads the page

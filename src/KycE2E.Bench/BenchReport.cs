@@ -80,6 +80,19 @@ internal static class BenchReport
             json["scenarioSecondsSummed"] = new { oneWorker = Math.Round(sumOne, 1), twoWorkers = Math.Round(sumTwo, 1) };
         }
 
+        // Log-in through the page against through the API, the same scenarios both ways.
+        var logIns = LogInComparison.Read(dir);
+        if (logIns.TryGetValue("ui", out var ui) && logIns.TryGetValue("api", out var api))
+        {
+            var logInLines = LogInComparison.Lines(ui, api);
+            lines.AddRange(logInLines);
+            json["logIn"] = logIns.Values.Select(r => new
+            {
+                way = r.Way, wallSeconds = r.WallSeconds, cpuSeconds = r.CpuSeconds, scenarios = r.Scenarios.Count, exitCode = r.ExitCode, load = r.Load, tags = r.Tags,
+                medians = LogInComparison.Platforms.ToDictionary(p => p, p => Math.Round(Measurements.Median(r.PassedSeconds(p)), 2)),
+            });
+        }
+
         // Start-up: the probe's medians, and the suite's own from its 2-worker run.
         var startup = ReadJson<Dictionary<string, double>>(Path.Combine(dir, "startup.json")) ?? [];
         var suiteStartup = ReadJson<Dictionary<string, double>>(Path.Combine(dir, "workers-2", "startup.json")) ?? [];
@@ -106,7 +119,7 @@ internal static class BenchReport
         var plainTimes = Directory.Exists(Path.Combine(dir, "overhead"))
             ? Directory.EnumerateFiles(Path.Combine(dir, "overhead"), "plain-*.json").Select(f => ReadJson<Dictionary<string, double>>(f) ?? []).ToList()
             : [];
-        foreach (var scenario in OverheadScenarios)
+        foreach (var scenario in suiteTimes.Count + plainTimes.Count == 0 ? [] : OverheadScenarios)
         {
             var suite = suiteTimes.TryGetValue(scenario, out var s) ? s : [];
             var plain = plainTimes.Where(p => p.ContainsKey(scenario)).Select(p => p[scenario]).ToList();

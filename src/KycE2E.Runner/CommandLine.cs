@@ -13,7 +13,14 @@ public sealed record TestVerb(bool Verbose = false) : Verb;
 
 public sealed record DefectsVerb : Verb;
 
-public sealed record BenchVerb(int Repeats, int Users, int Seconds, string? Tags) : Verb;
+/// <param name="Only">The parts to run, comma-separated in <see cref="Parts"/>'s order; null: all of them.</param>
+public sealed record BenchVerb(int Repeats, int Users, int Seconds, string? Tags, string? Only = null) : Verb
+{
+    /// <summary>The benchmark's parts, in the order they run.</summary>
+    public static readonly IReadOnlyList<string> Parts = ["workers", "login", "overhead", "startup", "load", "documents", "hardening"];
+
+    public bool Runs(string part) => Only is null || Only.Split(',').Contains(part, StringComparer.Ordinal);
+}
 
 public sealed record ReportMergeVerb(string OutDir, IReadOnlyList<string> RunDirs) : Verb;
 
@@ -97,8 +104,10 @@ public static class CommandLine
         var users = Value("--users");
         var seconds = Value("--seconds");
         var tags = Value("--tags");
-        var result = Parsed(new Command("bench") { repeats, users, seconds, tags }, args, "bench", new Dictionary<Option, string>
+        var only = Value("--only");
+        var result = Parsed(new Command("bench") { repeats, users, seconds, tags, only }, args, "bench", new Dictionary<Option, string>
         {
+            [only] = $"--only needs parts: {string.Join(',', BenchVerb.Parts)}",
             [repeats] = "--repeats needs a number",
             [users] = "--users needs a number",
             [seconds] = "--seconds needs a number",
@@ -109,8 +118,20 @@ public static class CommandLine
             _ = TagFilter.From(expression);
         }
 
+        string? parts = null;
+        if (result.GetValue(only) is { } list)
+        {
+            var named = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (named.Length == 0 || named.FirstOrDefault(p => !BenchVerb.Parts.Contains(p, StringComparer.Ordinal)) is { } unknown)
+            {
+                throw new UsageException($"bench: --only takes {string.Join(',', BenchVerb.Parts)}, not '{(named.Length == 0 ? list : named.First(p => !BenchVerb.Parts.Contains(p, StringComparer.Ordinal)))}'.");
+            }
+
+            parts = string.Join(',', BenchVerb.Parts.Where(named.Contains));
+        }
+
         return new BenchVerb(
-            Positive(result.GetValue(repeats) ?? "5"), Positive(result.GetValue(users) ?? "50"), Positive(result.GetValue(seconds) ?? "60"), result.GetValue(tags));
+            Positive(result.GetValue(repeats) ?? "5"), Positive(result.GetValue(users) ?? "50"), Positive(result.GetValue(seconds) ?? "60"), result.GetValue(tags), parts);
 
         static int Positive(string n) =>
             n.Length > 0 && n[0] != '0' && n.All(char.IsAsciiDigit) && int.TryParse(n, CultureInfo.InvariantCulture, out var value)

@@ -39,10 +39,12 @@ public static class Usage
           defects   the suite against each deliberate sandbox defect (docs/defects.md): clean run first, then a
                     matrix defect → caught by which scenarios / missed; non-zero on a miss or a failing clean run
           bench     the benchmark (not a test): full run with 2 and 1 workers, seconds per scenario and platform,
+                    log-in through the page against through the API (the same scenarios both ways; CPU seconds),
                     start-up, framework overhead against plain scripts, a 50-user load test, document timings,
                     the sandbox's upload fuzz and login abuse at full size (artifacts/bench/hardening.log);
                     writes artifacts/bench/results.md and results.json (README "Benchmark" says how to read them)
                       --repeats N (5)  --users N (50)  --seconds N (60)  --tags EXPR (limit the full runs)
+                      --only PARTS (workers,login,overhead,startup,load,documents,hardening; default all)
           install   only install the prerequisites (apt packages, Appium from tools/appium)
           help      this text
 

@@ -104,6 +104,11 @@ public static class SuiteConfiguration
             throw new SuiteConfigurationException($"Run:Warmup '{unknown}' is unknown: use web, mobile or web,mobile (or leave it empty).");
         }
 
+        if (s.Run.LogIn is not ("api" or "ui"))
+        {
+            throw new SuiteConfigurationException($"Run:LogIn '{s.Run.LogIn}' is unknown: use api (start logged in through the log-in call) or ui (through the log-in page).");
+        }
+
         if (s.Web.Trace is not ("on-failure" or "always" or "off"))
         {
             throw new SuiteConfigurationException($"Web:Trace '{s.Web.Trace}' is unknown: use on-failure, always or off.");

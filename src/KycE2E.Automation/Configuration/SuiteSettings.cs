@@ -117,6 +117,13 @@ public sealed class RunSettings
     /// </summary>
     public string Warmup { get; set; } = "";
 
+    /// <summary>
+    /// How a scenario that is not about logging in starts logged in ("Given she is logged in"): "api" (default) through
+    /// the environment's log-in call, the browser's cookie or the app's token set directly; "ui" through the log-in page,
+    /// as the guide's own step does. ./e2e bench runs the same scenarios both ways.
+    /// </summary>
+    public string LogIn { get; set; } = "api";
+
     public IReadOnlyList<string> WarmupPlatforms =>
         [.. Warmup.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).Distinct()];
 }

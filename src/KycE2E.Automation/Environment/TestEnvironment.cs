@@ -142,7 +142,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     public async Task<IPlatformSession> StartSessionAsync(Platform platform, ScenarioArtifacts artifacts) => platform switch
     {
         Platform.Web => await WebSession.StartAsync(Browsers, Settings, BaseUrl, artifacts),
-        Platform.Mobile => await MobileSession.StartAsync(await AppiumSessionsAsync(), Settings, BaseUrl, artifacts),
+        Platform.Mobile => await MobileSession.StartAsync(await AppiumSessionsAsync(), Settings, BaseUrl, artifacts, AppApi),
         _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "A scenario runs on the web or on the phone."),
     };
 

@@ -13,6 +13,14 @@ public interface IVerificationActions
     /// <summary>Guide step 1 on both clients: open the website or the app and log in.</summary>
     Task LogInAsync(TestUser user);
 
+    /// <summary>
+    /// She is logged in already, for a scenario that is not about logging in: the environment's own log-in call, without
+    /// the log-in page (web: the portal's log-in form posted over HTTP, its cookie kept by the browser; app:
+    /// /api/v1/auth/login, its token kept where the app keeps it), then the page she starts from, which only a logged-in
+    /// user sees (web: the home page with the avatar; app: the profile with the personal center, then the home screen).
+    /// </summary>
+    Task StartLoggedInAsync(TestUser user);
+
     /// <summary>Web: avatar at the top right → personal center → identity verification. App: profile tab → personal center → identity verification.</summary>
     Task OpenIdentityVerificationAsync();
 

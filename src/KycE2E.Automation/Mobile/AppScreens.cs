@@ -60,6 +60,12 @@ public static class AppScreens
         public static readonly AppElement Back = AppElement.Of(ElementCatalogue.AppBack);
     }
 
+    /// <summary>What the app keeps in the phone's storage: the bearer token of /api/v1/auth/login, under this key.</summary>
+    public static class Storage
+    {
+        public const string Token = "sbx.token";
+    }
+
     public static class TabBar
     {
         public static readonly AppElement Profile = AppElement.Of(ElementCatalogue.ProfileTab);
@@ -119,6 +125,11 @@ public static class AppScreens
         public const string Verification = "#/verification";
 
         public static string Login(string locale) => $"?lang={Uri.EscapeDataString(locale)}#/login";
+
+        public static string ProfileIn(string locale) => $"?lang={Uri.EscapeDataString(locale)}#/profile";
+
+        /// <summary>A small file of the app's own origin (its icon): a page to set the app's storage from before the app is opened.</summary>
+        public const string SameOrigin = "icon.svg";
 
         public static string VerificationIn(string locale) => $"?lang={Uri.EscapeDataString(locale)}#/verification";
     }

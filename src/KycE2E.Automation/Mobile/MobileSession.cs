@@ -2,6 +2,7 @@ using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Sessions;
+using KycE2E.Automation.TestData;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Remote;
 
@@ -15,13 +16,13 @@ public sealed class MobileSession : IPlatformSession
     private readonly ScenarioArtifacts _artifacts;
     private bool _offline;
 
-    private MobileSession(AppiumSessionPool pool, RemoteWebDriver driver, Uri appUrl, TimeSpan timeout, ScenarioArtifacts artifacts)
+    private MobileSession(AppiumSessionPool pool, RemoteWebDriver driver, Uri appUrl, TimeSpan timeout, ScenarioArtifacts artifacts, AppApiClient? api)
     {
         _pool = pool;
         Driver = driver;
         AppUrl = appUrl;
         _artifacts = artifacts;
-        var journey = new MobileVerificationJourney(this, timeout, Path.Combine(artifacts.Directory, "uploads"));
+        var journey = new MobileVerificationJourney(this, timeout, Path.Combine(artifacts.Directory, "uploads"), api is null ? null : user => api.LogInAsync(user));
         Actions = journey;
         Expectations = journey;
     }
@@ -38,8 +39,11 @@ public sealed class MobileSession : IPlatformSession
 
     public AppLocators Locators => _pool.Locators;
 
-    public static async Task<MobileSession> StartAsync(AppiumSessionPool pool, SuiteSettings settings, Uri baseUrl, ScenarioArtifacts artifacts) =>
-        new(pool, await pool.RentAsync(), new Uri(baseUrl, "app/"), settings.Timeouts.Expect, artifacts);
+    /// <param name="api">The app's API, for starting logged in without the log-in screen; null: only through the screen.</param>
+    public static async Task<MobileSession> StartAsync(AppiumSessionPool pool, SuiteSettings settings, Uri baseUrl, ScenarioArtifacts artifacts, AppApiClient? api = null) =>
+        new(pool, await pool.RentAsync(), new Uri(baseUrl, "app/"), settings.Timeouts.Expect, artifacts, api);
+
+    public bool IsNativeApp => _pool.IsNativeApp;
 
     /// <summary>Opens a route of the web app (a deep link, in a native build's terms).</summary>
     public void Open(string relative)

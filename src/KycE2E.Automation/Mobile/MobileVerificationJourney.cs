@@ -12,7 +12,8 @@ using static KycE2E.Automation.Mobile.AppScreens;
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>The guide's phone steps, through Appium: taps, typing, and explicit waits on what the app shows.</summary>
-public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir) : IVerificationActions, IVerificationExpectations
+/// <param name="logIn">The app's log-in call (its token), for starting logged in without the log-in screen.</param>
+public sealed class MobileVerificationJourney(MobileSession session, TimeSpan timeout, string uploadDir, Func<TestUser, Task<string>>? logIn = null) : IVerificationActions, IVerificationExpectations
 {
     private static readonly string[] DetailFields = ["region", "documentType", "fullName", "documentNumber", "dateOfBirth"];
     private readonly OpenQA.Selenium.Remote.RemoteWebDriver _driver = session.Driver;
@@ -30,6 +31,29 @@ public sealed class MobileVerificationJourney(MobileSession session, TimeSpan ti
         _touch.Tap(Login.Submit);
         _touch.Find(TabBar.Profile);
         return Task.CompletedTask;
+    }
+
+    public async Task StartLoggedInAsync(TestUser user)
+    {
+        if (session.IsNativeApp || logIn is null)
+        {
+            // A native build has no URL to set its storage through: it starts from its log-in screen.
+            await LogInAsync(user);
+            return;
+        }
+
+        _words = GuideVocabulary.For(user.Locale);
+        var token = await logIn(user);
+        session.Open(Routes.SameOrigin);
+        _driver.ExecuteScript("localStorage.setItem(arguments[0], arguments[1]);", Storage.Token, token);
+        session.Open(Routes.ProfileIn(user.Locale));
+        // The profile is drawn from the server's answer to the token (/me); a token it refuses sends her to the log-in screen.
+        _touch.ExpectText(Profile.PersonalCenter, _words.PersonalCenter);
+        // Then the home screen, where the log-in screen leaves her: the next step's tap on the profile tab draws a new
+        // profile, not the one already shown (whose items would go stale under the tap).
+        _driver.ExecuteScript("location.hash = '#/home';");
+        _touch.ExpectAbsent(Profile.PersonalCenter);
+        _touch.Find(TabBar.Profile);
     }
 
     public Task OpenIdentityVerificationAsync()

@@ -18,7 +18,8 @@ public sealed class FailureCauseSteps(
     AppApiClient app,
     IVerificationActions actions,
     IVerificationExpectations expectations,
-    RetryActions retry)
+    RetryActions retry,
+    LoggedInStart loggedIn)
 {
     private DateTimeOffset? _lockedUntil;
 
@@ -181,11 +182,11 @@ public sealed class FailureCauseSteps(
     private async Task<DateTimeOffset> PendingSinceAsync() =>
         (await testData.GetVerificationAsync(user.Current.UserId)).PendingSince ?? throw new InvalidOperationException("Her verification is not pending.");
 
-    /// <summary>Her clock moved to that moment, and she logs in and opens her verification again, as a user coming back does.</summary>
+    /// <summary>Her clock moved to that moment, and she opens her verification again, logged in, as a user coming back does.</summary>
     private async Task ComeBackAtAsync(DateTimeOffset moment)
     {
         await user.AdvanceClockToAsync(testData, moment);
-        await actions.LogInAsync(user.Current);
+        await loggedIn.StartAsync();
         await actions.OpenIdentityVerificationAsync();
     }
 }

@@ -7,7 +7,7 @@ namespace KycE2E.Specs.StepDefinitions;
 
 /// <summary>Guide steps 1–4: a rejected user logs in, finds her verification through the personal center and retries; and the ways back to it.</summary>
 [Binding]
-public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language, TestDataClient testData, IVerificationActions actions, IVerificationExpectations expectations)
+public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language, TestDataClient testData, IVerificationActions actions, IVerificationExpectations expectations, LoggedInStart loggedIn)
 {
     [StepArgumentTransformation]
     public static RejectionReason Reason(string phrase) => RejectionReason.FromPhrase(phrase);
@@ -21,8 +21,13 @@ public sealed class RetryEntrySteps(ScenarioUser user, ScenarioLanguage language
     public async Task GivenARejectedUser(RejectionReason reason) =>
         await user.SeedAsync(testData, language, new VerificationSeed("rejected", [reason.Code]));
 
+    /// <summary>Guide step 1, on the log-in page: the scenarios that walk the guide's steps.</summary>
     [When(@"she logs in")]
     public async Task WhenSheLogsIn() => await actions.LogInAsync(user.Current);
+
+    /// <summary>Every other scenario starts logged in; how is <see cref="LoggedInStart"/> (Run:LogIn).</summary>
+    [Given(@"she is logged in")]
+    public async Task GivenSheIsLoggedIn() => await loggedIn.StartAsync();
 
     [When(@"she opens identity verification from the personal center")]
     public async Task WhenSheOpensIdentityVerification() => await actions.OpenIdentityVerificationAsync();

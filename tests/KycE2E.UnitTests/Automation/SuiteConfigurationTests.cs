@@ -95,6 +95,7 @@ public sealed class SuiteConfigurationTests
     [TestCase("Environment:BaseUrl", "not a url", "*Environment:BaseUrl*absolute URL*")]
     [TestCase("Mobile:AppiumUrl", "4723", "*Mobile:AppiumUrl*absolute URL*")]
     [TestCase("Timeouts:ExpectSeconds", "0", "*Timeouts:*above 0*")]
+    [TestCase("Run:LogIn", "cookie", "Run:LogIn 'cookie' is unknown: use api*or ui*")]
     public void Bad_values_name_the_setting(string key, string value, string message)
     {
         var load = () => SuiteConfiguration.Load(Params((key, value)), _dir);
@@ -111,5 +112,12 @@ public sealed class SuiteConfigurationTests
         var load = () => SuiteConfiguration.Load(Params(("Run:Warmup", "web,tablet")), _dir);
 
         load.Should().Throw<SuiteConfigurationException>().WithMessage("Run:Warmup 'tablet' is unknown*web, mobile*");
+    }
+
+    [Test]
+    public void Scenarios_not_about_logging_in_start_logged_in_through_the_api_unless_told_otherwise()
+    {
+        SuiteConfiguration.Load([], _dir).Run.LogIn.Should().Be("api");
+        SuiteConfiguration.Load(Params(("Run:LogIn", "ui")), _dir).Run.LogIn.Should().Be("ui");
     }
 }

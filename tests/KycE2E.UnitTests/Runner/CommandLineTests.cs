@@ -50,6 +50,7 @@ public sealed class CommandLineTests
     [TestCase(new[] { "test", "--fast" }, "test: unknown option '--fast' (see ./e2e help)")]
     [TestCase(new[] { "bench", "--users", "0" }, "bench: '0' is not a whole number above 0.")]
     [TestCase(new[] { "bench", "--minutes", "3" }, "bench: unknown option '--minutes' (see ./e2e help)")]
+    [TestCase(new[] { "bench", "--only", "login,speed" }, "bench: --only takes workers,login,overhead,startup,load,documents,hardening, not 'speed'.")]
     [TestCase(new[] { "report" }, "report: use ./e2e report merge OUT_DIR RESULT_DIR...")]
     [TestCase(new[] { "report", "merge", "out" }, "report merge: give the output folder and at least one result folder")]
     [TestCase(new[] { "sandbox", "--port", "http" }, "sandbox: --port is a port number from 1 to 65535, not 'http'.")]
@@ -73,6 +74,10 @@ public sealed class CommandLineTests
     {
         Parse("bench", "--repeats", "1", "--users", "5", "--seconds", "10", "--tags", "@smoke").Should().Be(new BenchVerb(1, 5, 10, "@smoke"));
         Parse("bench").Should().Be(new BenchVerb(5, 50, 60, null));
+        var only = Parse("bench", "--only", "startup, login");
+        only.Should().Be(new BenchVerb(5, 50, 60, null, "login,startup"), "the parts keep the benchmark's own order");
+        ((BenchVerb)only).Runs("login").Should().BeTrue();
+        ((BenchVerb)only).Runs("workers").Should().BeFalse();
         Parse("report", "merge", "out", "a", "b").Should().BeEquivalentTo(new ReportMergeVerb("out", ["a", "b"]));
         Parse("sandbox").Should().Be(new SandboxVerb(5080));
         Parse("sandbox", "--port", "6000").Should().Be(new SandboxVerb(6000));
