@@ -39,7 +39,7 @@ public static class ContractRun
         {
             environment = await TestEnvironment.StartAsync(settings, RepositoryLayout.Root);
         }
-        catch (EnvironmentSetupException e)
+        catch (Exception e) when (e is EnvironmentSetupException or SuiteConfigurationException)
         {
             errors.WriteLine($"e2e: contract: {e.Message}");
             return 2;
@@ -65,7 +65,7 @@ public static class ContractRun
                 List<Capability> elements;
                 try
                 {
-                    elements = await new ElementChecks(settings, environment.BaseUrl, environment.TestData, http, environment.TestApiKey).RunAsync();
+                    elements = await new ElementChecks(settings, environment.Browsers.Locators, environment.BaseUrl, environment.TestData, http, environment.TestApiKey).RunAsync();
                 }
                 catch (TestDataApiException e)
                 {
