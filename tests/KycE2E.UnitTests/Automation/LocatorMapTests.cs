@@ -90,4 +90,49 @@ public sealed class LocatorMapTests
             LocatorMap.Load(file).Count.Should().BeGreaterThan(0, $"{Path.GetFileName(file)} maps at least one element");
         }
     }
+
+    [Test]
+    public async Task A_call_that_needs_what_the_environment_lacks_is_never_sent_and_says_why()
+    {
+        var sent = new List<string>();
+        var client = new KycE2E.Automation.TestData.TestDataClient(
+            new HttpClient(new Recording(sent)) { BaseAddress = new Uri("http://environment.test/") }, "key") { Lacks = ["clock", "outbox"] };
+
+        await FluentActions.Awaiting(() => client.AdvanceClockAsync(TimeSpan.FromMinutes(3), "u1")).Should()
+            .ThrowAsync<KycE2E.Automation.TestData.CapabilityMissingException>().WithMessage("needs the clock moved ('clock'), which this environment lacks (Environment:Lacks)");
+        await FluentActions.Awaiting(() => client.OutboxAsync("u1")).Should()
+            .ThrowAsync<KycE2E.Automation.TestData.CapabilityMissingException>().WithMessage("needs the outbox read ('outbox'), which this environment lacks (Environment:Lacks)");
+        string? told = null;
+        client.OnMissing = reason => told = reason;
+        await FluentActions.Awaiting(() => client.OutboxAsync("u1")).Should().ThrowAsync<KycE2E.Automation.TestData.CapabilityMissingException>();
+        told.Should().Be("needs the outbox read ('outbox'), which this environment lacks (Environment:Lacks)");
+        sent.Should().BeEmpty();
+
+        await client.AddFaultAsync("upload-fail", "u1");
+        sent.Should().Equal("POST /test-api/faults");
+    }
+
+    [TestCase("clock, faults", "")]
+    [TestCase("clock,time", "Environment:Lacks 'time' is unknown: use any of clock, faults, outbox (comma-separated).")]
+    public void Declared_lacks_are_names_of_the_optional_parts(string lacks, string error)
+    {
+        var load = () => SuiteConfiguration.Load([new("Environment:Lacks", lacks)], Path.GetTempPath());
+        if (error.Length == 0)
+        {
+            load().Environment.LackedCapabilities.Should().Equal("clock", "faults");
+        }
+        else
+        {
+            load.Should().Throw<SuiteConfigurationException>().Which.Message.Should().Be(error);
+        }
+    }
+
+    private sealed class Recording(List<string> sent) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Add($"{request.Method} {request.RequestUri!.AbsolutePath}");
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") });
+        }
+    }
 }
