@@ -34,12 +34,14 @@ public static class ContractRun
 
         settings.Run.Id = $"contract-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
         settings.Run.Warmup = ""; // no Appium: the app is checked in a phone-profile browser context
+        // The check asks for everything, whatever the runs are told the environment lacks: its lines say what is there.
+        settings.Environment.Lacks = "";
         TestEnvironment environment;
         try
         {
             environment = await TestEnvironment.StartAsync(settings, RepositoryLayout.Root);
         }
-        catch (EnvironmentSetupException e)
+        catch (Exception e) when (e is EnvironmentSetupException or SuiteConfigurationException)
         {
             errors.WriteLine($"e2e: contract: {e.Message}");
             return 2;
@@ -65,7 +67,7 @@ public static class ContractRun
                 List<Capability> elements;
                 try
                 {
-                    elements = await new ElementChecks(settings, environment.BaseUrl, environment.TestData, http, environment.TestApiKey).RunAsync();
+                    elements = await new ElementChecks(settings, environment.Browsers.Locators, environment.BaseUrl, environment.TestData, http, environment.TestApiKey).RunAsync();
                 }
                 catch (TestDataApiException e)
                 {

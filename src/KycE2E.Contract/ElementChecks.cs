@@ -17,7 +17,7 @@ namespace KycE2E.Contract;
 /// they apply). Users are seeded per state through the test-data API; pages are opened by URL, so one element that is
 /// missing does not hide the others.
 /// </summary>
-internal sealed class ElementChecks(SuiteSettings settings, Uri baseUrl, TestDataClient testData, HttpClient http, string testApiKey)
+internal sealed class ElementChecks(SuiteSettings settings, LocatorMap locators, Uri baseUrl, TestDataClient testData, HttpClient http, string testApiKey)
 {
     /// <summary>How long an element may take to appear once its page is open.</summary>
     private static readonly TimeSpan Appear = TimeSpan.FromSeconds(4);
@@ -180,7 +180,9 @@ internal sealed class ElementChecks(SuiteSettings settings, Uri baseUrl, TestDat
         foreach (var probe in _probes.Where(p => places.Contains(app ? p.App : p.Web)))
         {
             var id = (app ? probe.AppId : probe.WebId)!;
-            var selector = probe.Prefix ? $"[data-testid^='{id}']" : $"[data-testid='{id}']";
+            // The environment's own selector where its locator map names the element; the catalogue's test id otherwise.
+            var selector = (app ? locators.App(probe.Name) : locators.Web(probe.Name))
+                ?? (probe.Prefix ? $"[data-testid^='{id}']" : $"[data-testid='{id}']");
             try
             {
                 await page.Locator(selector).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = (float)Appear.TotalMilliseconds });

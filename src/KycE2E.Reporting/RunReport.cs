@@ -67,6 +67,11 @@ public sealed class RunReport
             text.AppendLine(CultureInfo.InvariantCulture, $"FLAKY  [{flaky.Last.Platform}] {flaky.Last.Feature} / {flaky.Last.Scenario}: failed {flaky.Attempts.Count - 1} time(s), then passed");
         }
 
+        foreach (var skipped in Scenarios.Where(s => s.Outcome == Outcome.Skipped))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"SKIPPED [{skipped.Last.Platform}] {skipped.Last.Feature} / {skipped.Last.Scenario}: {skipped.Last.SkipReason ?? "no reason given"}");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"report: {reportPath}");
         return text.ToString();
     }

@@ -17,7 +17,8 @@ public sealed record ScenarioRecord(
     string? Error,
     string? ArtifactsDir,
     IReadOnlyList<string> Artifacts,
-    int Attempt)
+    int Attempt,
+    string? SkipReason = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

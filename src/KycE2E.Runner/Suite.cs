@@ -86,8 +86,17 @@ public sealed class Suite(
 
     public string NewRunId() => UtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 
+    /// <summary>Set by ./e2e test for its drills: the solution was built a moment ago by the same ./e2e test.</summary>
+    public const string BuiltVariable = "KYCE2E_BUILT";
+
     public async Task BuildAsync()
     {
+        if (Variable(BuiltVariable) is { Length: > 0 } by)
+        {
+            Say($"not building: {BuiltVariable} says {by}");
+            return;
+        }
+
         Say($"building ({repository.Configuration})");
         if (await dotnet.BuildAsync(interrupted) != 0)
         {

@@ -105,7 +105,7 @@ public sealed class SuiteRun(Suite suite)
     {
         try
         {
-            return FlakyPolicy.For(profile, suite.Variable(FlakyPolicy.Variable));
+            return FlakyPolicy.For(profile, suite.Variable(FlakyPolicy.Variable), suite.Variable(FlakyPolicy.SkipsVariable));
         }
         catch (ArgumentException e)
         {

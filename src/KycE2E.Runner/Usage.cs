@@ -25,7 +25,8 @@ public static class Usage
                       --seed N         the random test data of an earlier run again (its report and first lines name N)
                       --verbose        every step of every scenario on the console (always in artifacts/<run>/console.log)
           test      everything CI checks: unit tests, integration tests, every feature (ci profile), the smoke scenarios
-                    through remote engines, and the start-up error and Ctrl-C drills (tests/drills/)
+                    through remote engines, and the drills of tests/drills/ (start-up errors, Ctrl-C,
+                    contract, staging)
                       --verbose        every line of each dotnet test on the console (always in artifacts/<run>/*console.log)
           contract  check that an environment offers what the suite needs (docs/environment-contract.md): the
                     test-data API, /health, clock, faults, outbox and every catalogued element on web and app; one

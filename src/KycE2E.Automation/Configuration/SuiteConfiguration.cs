@@ -89,6 +89,11 @@ public static class SuiteConfiguration
             throw new SuiteConfigurationException($"Mobile:Locators '{s.Mobile.Locators}' is unknown: use testid or accessibility-id.");
         }
 
+        if (s.Environment.LackedCapabilities.FirstOrDefault(c => !Capabilities.All.Contains(c)) is { } lacked)
+        {
+            throw new SuiteConfigurationException($"Environment:Lacks '{lacked}' is unknown: use any of {string.Join(", ", Capabilities.All)} (comma-separated).");
+        }
+
         if (s.Timeouts.ExpectSeconds <= 0 || s.Timeouts.StartupSeconds <= 0 || s.Timeouts.SessionSeconds <= 0 || s.Timeouts.ApiSeconds <= 0)
         {
             throw new SuiteConfigurationException("Timeouts:* must be whole numbers of seconds above 0.");

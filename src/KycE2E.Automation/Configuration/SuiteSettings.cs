@@ -33,6 +33,31 @@ public sealed class EnvironmentSettings
     public TimeSpan ReviewDelay => TimeSpan.FromMinutes(ReviewDelayMinutes);
 
     public bool StartsSandbox => string.IsNullOrWhiteSpace(BaseUrl);
+
+    /// <summary>
+    /// A file mapping catalogue names to this environment's own selectors, per client (docs/environment-contract.md,
+    /// section 4); relative to the repository. Empty: every element by the catalogue's test id.
+    /// </summary>
+    public string LocatorMap { get; set; } = "";
+
+    /// <summary>
+    /// What this environment's test-data API does not offer, comma-separated: clock, faults, outbox. A scenario that
+    /// needs one is skipped at that step with the reason (Run:SkipsFail decides whether a skip fails the gate).
+    /// </summary>
+    public string Lacks { get; set; } = "";
+
+    public IReadOnlyList<string> LackedCapabilities =>
+        [.. Lacks.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
+
+/// <summary>The test-data API's optional parts: an environment may lack them, and the scenarios that need them are skipped.</summary>
+public static class Capabilities
+{
+    public const string Clock = "clock";
+    public const string Faults = "faults";
+    public const string Outbox = "outbox";
+
+    public static readonly IReadOnlyList<string> All = [Clock, Faults, Outbox];
 }
 
 public sealed class WebSettings

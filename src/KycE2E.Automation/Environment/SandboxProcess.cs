@@ -25,6 +25,8 @@ public static partial class SandboxProcess
                 ["Sandbox__TestApiKey"] = key,
                 ["Sandbox__DataDir"] = dataDir,
                 ["Sandbox__ParentPid"] = System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Which pass of the run it serves: a deliberate first-attempt-only defect (docs/defects.md) needs to know.
+                ["Sandbox__RunAttempt"] = settings.Run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["DOTNET_NOLOGO"] = "1",
             },

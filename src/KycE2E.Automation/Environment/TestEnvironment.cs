@@ -1,5 +1,6 @@
 using KycE2E.Automation.Artifacts;
 using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Elements;
 using KycE2E.Automation.Journeys;
 using KycE2E.Automation.Mobile;
 using KycE2E.Automation.Processes;
@@ -31,7 +32,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         BaseUrl = baseUrl;
         _sandbox = sandbox;
         _http = new HttpClient { BaseAddress = baseUrl, Timeout = settings.Timeouts.Api };
-        TestData = new TestDataClient(_http, testApiKey);
+        TestData = new TestDataClient(_http, testApiKey) { Lacks = settings.Environment.LackedCapabilities };
         TestApiKey = testApiKey;
         _engines = engines;
         Browsers = engines.Browsers;
@@ -67,7 +68,11 @@ public sealed class TestEnvironment : IAsyncDisposable
         settings.Run.Id = runId;
         var runDir = Path.GetFullPath(Path.Combine(repositoryRoot, settings.Run.ArtifactsDir, runId));
         Directory.CreateDirectory(runDir);
-        var engines = new Engines(settings, runDir);
+        // A locator map that cannot be read stops the run before anything starts.
+        var locators = LocatorMap.Load(
+            string.IsNullOrWhiteSpace(settings.Environment.LocatorMap) ? "" : Path.GetFullPath(settings.Environment.LocatorMap, repositoryRoot),
+            appSelectorsAreCss: !settings.Mobile.IsNativeApp && settings.Mobile.Locators == "testid");
+        var engines = new Engines(settings, runDir, locators);
         var warmup = engines.WarmUpAsync(settings.Run.WarmupPlatforms);
         try
         {
@@ -192,13 +197,13 @@ public sealed class TestEnvironment : IAsyncDisposable
     }
 
     /// <summary>The browser pool and, once started, Appium: made before the environment so they can warm up beside the sandbox.</summary>
-    private sealed class Engines(SuiteSettings settings, string runDir) : IAsyncDisposable
+    private sealed class Engines(SuiteSettings settings, string runDir, LocatorMap locators) : IAsyncDisposable
     {
         private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _startup = new(StringComparer.Ordinal);
         private readonly SemaphoreSlim _appiumStart = new(1, 1);
 
-        public BrowserPool Browsers { get; } = new(settings.Web);
+        public BrowserPool Browsers { get; } = new(settings.Web, locators);
 
         public ChildProcess? Appium { get; private set; }
 
@@ -232,7 +237,7 @@ public sealed class TestEnvironment : IAsyncDisposable
                         url = new Uri(settings.Mobile.AppiumUrl.TrimEnd('/') + "/");
                     }
 
-                    AppiumSessions = new AppiumSessionPool(settings.Mobile, url, settings.Timeouts.Session, Appium?.LogPath);
+                    AppiumSessions = new AppiumSessionPool(settings.Mobile, url, settings.Timeouts.Session, Appium?.LogPath, locators);
                 }
 
                 return AppiumSessions;

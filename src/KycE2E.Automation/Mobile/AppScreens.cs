@@ -4,10 +4,10 @@ using OpenQA.Selenium;
 namespace KycE2E.Automation.Mobile;
 
 /// <summary>An element of the app, by its test id (or, with <paramref name="Prefix"/>, any whose id starts so), with the words the log uses for it.</summary>
-public sealed record AppElement(string TestId, string Description, bool Prefix = false)
+public sealed record AppElement(string TestId, string Description, bool Prefix = false, string Name = "")
 {
     /// <summary>The app's way to find a catalogued element.</summary>
-    public static AppElement Of(Element element) => new(element.AppTestId, element.Description, element.Prefix);
+    public static AppElement Of(Element element) => new(element.AppTestId, element.Description, element.Prefix, element.Name);
 
     public override string ToString() => Description;
 }
@@ -27,12 +27,20 @@ public sealed class AppLocators
         e => e.Prefix ? By.XPath($"//*[starts-with(@content-desc, '{e.TestId}') or starts-with(@name, '{e.TestId}')]") : new AccessibilityId(e.TestId));
 
     private readonly Func<AppElement, By> _by;
+    private readonly LocatorMap _map;
 
-    private AppLocators(string name, Func<AppElement, By> by)
+    private AppLocators(string name, Func<AppElement, By> by, LocatorMap? map = null)
     {
         Name = name;
         _by = by;
+        _map = map ?? LocatorMap.None;
     }
+
+    /// <summary>
+    /// These locators with the environment's map in front: an element the map names is found by its selector (a CSS
+    /// selector in the web app, an accessibility id in a native build).
+    /// </summary>
+    public AppLocators With(LocatorMap map) => new(Name, _by, map);
 
     public string Name { get; }
 
@@ -40,7 +48,8 @@ public sealed class AppLocators
         new[] { TestIds, AccessibilityIds }.FirstOrDefault(l => l.Name == name)
         ?? throw new ArgumentException($"Mobile:Locators '{name}' is unknown: use testid or accessibility-id.", nameof(name));
 
-    public By For(AppElement element) => _by(element);
+    public By For(AppElement element) =>
+        _map.App(element.Name) is { } mapped ? (Name == "testid" ? By.CssSelector(mapped) : new AccessibilityId(mapped)) : _by(element);
 
     private sealed class AccessibilityId(string id) : By("accessibility id", id);
 }

@@ -1,4 +1,5 @@
 using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Elements;
 using KycE2E.Automation.Processes;
 using KycE2E.Automation.Sessions;
 using OpenQA.Selenium;
@@ -11,7 +12,7 @@ namespace KycE2E.Automation.Mobile;
 /// cookies and storage as it ends); a session that failed a scenario is ended, not reused, and an idle session is
 /// checked before it is handed out again.
 /// </summary>
-public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog) : SessionPool<RemoteWebDriver>
+public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog, LocatorMap? locators = null) : SessionPool<RemoteWebDriver>
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
     private readonly HttpClient _status = new() { Timeout = StatusTimeout };
@@ -21,7 +22,7 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
     /// <summary>The log of the Appium server the run started, if it started one.</summary>
     public string? ServerLog => serverLog;
 
-    public AppLocators Locators { get; } = AppLocators.Named(settings.Locators);
+    public AppLocators Locators { get; } = AppLocators.Named(settings.Locators).With(locators ?? LocatorMap.None);
 
     public bool IsNativeApp => settings.IsNativeApp;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KycE2E.Automation.Configuration;
 
 namespace KycE2E.Automation.TestData;
 
@@ -22,6 +23,27 @@ public sealed class TestDataClient
     {
         _http = http;
         _testApiKey = testApiKey;
+    }
+
+    /// <summary>What the environment lacks (Environment:Lacks: clock, faults, outbox); a call that needs one of them is never sent.</summary>
+    public IReadOnlyCollection<string> Lacks { get; init; } = [];
+
+    /// <summary>
+    /// What a call that needs a missing capability does with the reason: by default it throws
+    /// <see cref="CapabilityMissingException"/>; the scenarios make it a skip with that reason.
+    /// </summary>
+    public Action<string>? OnMissing { get; set; }
+
+    private void Needs(string capability, string what)
+    {
+        if (!Lacks.Contains(capability))
+        {
+            return;
+        }
+
+        var reason = $"needs {what} ('{capability}'), which this environment lacks (Environment:Lacks)";
+        OnMissing?.Invoke(reason);
+        throw new CapabilityMissingException(reason);
     }
 
     public async Task<TestUser> CreateUserAsync(NewUser user, CancellationToken cancel = default)
@@ -65,6 +87,7 @@ public sealed class TestDataClient
     /// </summary>
     public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, string? userId = null, CancellationToken cancel = default)
     {
+        Needs(Capabilities.Clock, "the clock moved");
         using var response = await SendAsync(HttpMethod.Post, "test-api/clock/advance", JsonContent.Create(new { minutes = by.TotalMinutes, userId }, options: Json), cancel);
         return (await ReadAsync<JsonElement>(response, "POST /test-api/clock/advance", cancel)).GetProperty("now").GetDateTimeOffset();
     }
@@ -80,12 +103,14 @@ public sealed class TestDataClient
     /// <summary>Injects a network or back-end fault: upload-fail, upload-latency (ms) or review-outage.</summary>
     public async Task AddFaultAsync(string kind, string? userId = null, int count = 1, int? ms = null, CancellationToken cancel = default)
     {
+        Needs(Capabilities.Faults, $"a fault injected ({kind})");
         using var response = await SendAsync(HttpMethod.Post, "test-api/faults", JsonContent.Create(new { userId, kind, count, ms }, options: Json), cancel);
         await ReadAsync<JsonElement>(response, "POST /test-api/faults", cancel);
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync(string userId, CancellationToken cancel = default)
     {
+        Needs(Capabilities.Outbox, "the outbox read");
         using var response = await SendAsync(HttpMethod.Get, $"test-api/outbox?userId={Uri.EscapeDataString(userId)}", null, cancel);
         return await ReadAsync<List<OutboxMessage>>(response, "GET /test-api/outbox", cancel);
     }
@@ -170,6 +195,22 @@ public sealed class TestDataApiException : Exception
     }
 
     public TestDataApiException()
+    {
+    }
+}
+
+/// <summary>A call needs what the environment lacks (Environment:Lacks); the message says which.</summary>
+public sealed class CapabilityMissingException : Exception
+{
+    public CapabilityMissingException(string message) : base(message)
+    {
+    }
+
+    public CapabilityMissingException(string message, Exception inner) : base(message, inner)
+    {
+    }
+
+    public CapabilityMissingException()
     {
     }
 }

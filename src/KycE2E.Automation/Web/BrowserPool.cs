@@ -1,4 +1,5 @@
 using KycE2E.Automation.Configuration;
+using KycE2E.Automation.Elements;
 using KycE2E.Automation.Processes;
 using KycE2E.Automation.Sessions;
 using Microsoft.Playwright;
@@ -9,8 +10,11 @@ namespace KycE2E.Automation.Web;
 /// One Chromium per worker: a scenario rents a browser, gets a fresh context in it, and hands it back;
 /// a browser that failed a scenario is thrown away rather than reused.
 /// </summary>
-public sealed class BrowserPool(WebSettings settings) : SessionPool<IBrowser>
+public sealed class BrowserPool(WebSettings settings, LocatorMap? locators = null) : SessionPool<IBrowser>
 {
+    /// <summary>The environment's locator map: how its pages' elements are found where they differ from the catalogue.</summary>
+    public LocatorMap Locators { get; } = locators ?? LocatorMap.None;
+
     private readonly SemaphoreSlim _start = new(1, 1);
     private IPlaywright? _playwright;
 

@@ -3,79 +3,90 @@ using Microsoft.Playwright;
 
 namespace KycE2E.Automation.Web;
 
-/// <summary>Where things are on the web portal's pages: each element a test touches by its data-testid, from the ElementCatalogue.</summary>
-public sealed class LoginPage(IPage page)
+/// <summary>
+/// How the website's elements are found: by the environment's locator map where it names the element, else by the
+/// data-testid the ElementCatalogue gives it.
+/// </summary>
+public sealed class WebFinder(IPage page, LocatorMap map)
 {
-    public ILocator Email => page.GetByTestId(ElementCatalogue.LoginEmail.WebTestId);
+    public IPage Page => page;
 
-    public ILocator Password => page.GetByTestId(ElementCatalogue.LoginPassword.WebTestId);
+    public ILocator Find(Element element) => map.Web(element) is { } selector ? page.Locator(selector) : page.GetByTestId(element.WebTestId);
+}
 
-    public ILocator Submit => page.GetByTestId(ElementCatalogue.LoginSubmit.WebTestId);
+/// <summary>Where things are on the web portal's pages: each element a test touches, from the ElementCatalogue, through the WebFinder.</summary>
+public sealed class LoginPage(WebFinder find)
+{
+    public ILocator Email => find.Find(ElementCatalogue.LoginEmail);
 
-    public async Task OpenAsync(string locale) => await page.GotoAsync($"login?lang={Uri.EscapeDataString(locale)}");
+    public ILocator Password => find.Find(ElementCatalogue.LoginPassword);
+
+    public ILocator Submit => find.Find(ElementCatalogue.LoginSubmit);
+
+    public async Task OpenAsync(string locale) => await find.Page.GotoAsync($"login?lang={Uri.EscapeDataString(locale)}");
 }
 
 /// <summary>The header of every page: the avatar at the top right opens a menu with the personal center.</summary>
-public sealed class PortalHeader(IPage page)
+public sealed class PortalHeader(WebFinder find)
 {
-    public ILocator Avatar => page.GetByTestId(ElementCatalogue.Avatar.WebTestId);
+    public ILocator Avatar => find.Find(ElementCatalogue.Avatar);
 
-    public ILocator PersonalCenter => page.GetByTestId(ElementCatalogue.MenuPersonalCenter.WebTestId);
+    public ILocator PersonalCenter => find.Find(ElementCatalogue.MenuPersonalCenter);
 }
 
-public sealed class PersonalCenterPage(IPage page)
+public sealed class PersonalCenterPage(WebFinder find)
 {
-    public ILocator Title => page.GetByTestId(ElementCatalogue.PersonalCenterTitle.WebTestId);
+    public ILocator Title => find.Find(ElementCatalogue.PersonalCenterTitle);
 
-    public ILocator IdentityVerification => page.GetByTestId(ElementCatalogue.IdentityVerification.WebTestId);
+    public ILocator IdentityVerification => find.Find(ElementCatalogue.IdentityVerification);
 }
 
-public sealed class VerificationStatusPage(IPage page)
+public sealed class VerificationStatusPage(WebFinder find)
 {
-    public ILocator Status => page.GetByTestId(ElementCatalogue.Status.WebTestId);
+    public ILocator Status => find.Find(ElementCatalogue.Status);
 
-    public ILocator Reasons => page.GetByTestId(ElementCatalogue.RejectionReason.WebTestId);
+    public ILocator Reasons => find.Find(ElementCatalogue.RejectionReason);
 
-    public ILocator Reason(string code) => Reasons.And(page.Locator(ElementCatalogue.RejectionReason.WebWithValue(code)));
+    public ILocator Reason(string code) => Reasons.And(find.Page.Locator(ElementCatalogue.RejectionReason.WebWithValue(code)));
 
-    public ILocator AttemptsLeft => page.GetByTestId(ElementCatalogue.AttemptsLeft.WebTestId);
+    public ILocator AttemptsLeft => find.Find(ElementCatalogue.AttemptsLeft);
 
-    public ILocator FinalNote => page.GetByTestId(ElementCatalogue.FinalNote.WebTestId);
+    public ILocator FinalNote => find.Find(ElementCatalogue.FinalNote);
 
-    public ILocator Retry => page.GetByTestId(ElementCatalogue.Retry.WebTestId);
+    public ILocator Retry => find.Find(ElementCatalogue.Retry);
 
-    public ILocator ContactSupport => page.GetByTestId(ElementCatalogue.ContactSupport.WebTestId);
+    public ILocator ContactSupport => find.Find(ElementCatalogue.ContactSupport);
 
-    public ILocator ExpectedReviewTime => page.GetByTestId(ElementCatalogue.ExpectedReviewTime.WebTestId);
+    public ILocator ExpectedReviewTime => find.Find(ElementCatalogue.ExpectedReviewTime);
 
-    public ILocator PendingNote => page.GetByTestId(ElementCatalogue.PendingNote.WebTestId);
+    public ILocator PendingNote => find.Find(ElementCatalogue.PendingNote);
 
-    public ILocator PendingTooLong => page.GetByTestId(ElementCatalogue.PendingTooLong.WebTestId);
+    public ILocator PendingTooLong => find.Find(ElementCatalogue.PendingTooLong);
 
-    public ILocator LockedUntil => page.GetByTestId(ElementCatalogue.LockedUntil.WebTestId);
+    public ILocator LockedUntil => find.Find(ElementCatalogue.LockedUntil);
 }
 
-public sealed class VerificationFormPage(IPage page)
+public sealed class VerificationFormPage(WebFinder find)
 {
-    public ILocator Form => page.GetByTestId(ElementCatalogue.Form.WebTestId);
+    public ILocator Form => find.Find(ElementCatalogue.Form);
 
-    public ILocator Field(string name) => page.GetByTestId(ElementCatalogue.Field.For(name).WebTestId);
+    public ILocator Field(string name) => find.Find(ElementCatalogue.Field.For(name));
 
-    public ILocator FieldGroup(string name) => page.GetByTestId(ElementCatalogue.FieldGroup.For(name).WebTestId);
+    public ILocator FieldGroup(string name) => find.Find(ElementCatalogue.FieldGroup.For(name));
 
-    public ILocator Error(string name) => page.GetByTestId(ElementCatalogue.FieldError.For(name).WebTestId);
+    public ILocator Error(string name) => find.Find(ElementCatalogue.FieldError.For(name));
 
-    public ILocator Preview(string name) => page.GetByTestId(ElementCatalogue.Preview.For(name).WebTestId);
+    public ILocator Preview(string name) => find.Find(ElementCatalogue.Preview.For(name));
 
-    public ILocator Next => page.GetByTestId(ElementCatalogue.FormNext.WebTestId);
+    public ILocator Next => find.Find(ElementCatalogue.FormNext);
 
-    public ILocator CheckStep => page.GetByTestId(ElementCatalogue.FormCheckStep.WebTestId);
+    public ILocator CheckStep => find.Find(ElementCatalogue.FormCheckStep);
 
-    public ILocator Submit => page.GetByTestId(ElementCatalogue.FormSubmit.WebTestId);
+    public ILocator Submit => find.Find(ElementCatalogue.FormSubmit);
 
-    public ILocator UploadError => page.GetByTestId(ElementCatalogue.UploadError.WebTestId);
+    public ILocator UploadError => find.Find(ElementCatalogue.UploadError);
 
-    public ILocator FormError => page.GetByTestId(ElementCatalogue.FormRefusal.WebTestId);
+    public ILocator FormError => find.Find(ElementCatalogue.FormRefusal);
 
-    public ILocator Check(string name) => page.GetByTestId(ElementCatalogue.Checked.For(name).WebTestId);
+    public ILocator Check(string name) => find.Find(ElementCatalogue.Checked.For(name));
 }

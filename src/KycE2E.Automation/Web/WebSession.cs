@@ -22,7 +22,7 @@ public sealed class WebSession : IPlatformSession
         Context = context;
         Page = page;
         _artifacts = artifacts;
-        var journey = new WebVerificationJourney(page);
+        var journey = new WebVerificationJourney(page, pool.Locators);
         Actions = journey;
         Expectations = journey;
     }

@@ -14,13 +14,13 @@ using static Microsoft.Playwright.Assertions;
 namespace KycE2E.Automation.Web;
 
 /// <summary>The guide's web steps, in Playwright; assertions are web-first (they retry until true).</summary>
-public sealed partial class WebVerificationJourney(IPage page) : IVerificationActions, IVerificationExpectations
+public sealed partial class WebVerificationJourney(IPage page, LocatorMap locators) : IVerificationActions, IVerificationExpectations
 {
-    private readonly LoginPage _login = new(page);
-    private readonly PortalHeader _header = new(page);
-    private readonly PersonalCenterPage _center = new(page);
-    private readonly VerificationStatusPage _status = new(page);
-    private readonly VerificationFormPage _form = new(page);
+    private readonly LoginPage _login = new(new WebFinder(page, locators));
+    private readonly PortalHeader _header = new(new WebFinder(page, locators));
+    private readonly PersonalCenterPage _center = new(new WebFinder(page, locators));
+    private readonly VerificationStatusPage _status = new(new WebFinder(page, locators));
+    private readonly VerificationFormPage _form = new(new WebFinder(page, locators));
     private readonly ConcurrentQueue<SubmissionCopy> _copies = new();
     private GuideVocabulary _words = GuideVocabulary.Chinese;
 

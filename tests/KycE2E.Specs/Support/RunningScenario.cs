@@ -39,7 +39,11 @@ public sealed class RunningScenario(ScenarioContext scenario, FeatureContext fea
 
     public List<StepRecord> Steps { get; } = [];
 
-    public Exception? Error => scenario.TestError;
+    /// <summary>What failed the scenario; a skip (a step that needs what the environment lacks) is not a failure.</summary>
+    public Exception? Error => scenario.TestError is NUnit.Framework.IgnoreException ? null : scenario.TestError;
+
+    /// <summary>Why the scenario was skipped at a step, or null.</summary>
+    public string? SkipReason => (scenario.TestError as NUnit.Framework.IgnoreException)?.Message;
 
     /// <summary>Text for a record or the console, with the scenario user's password and document numbers masked.</summary>
     public string Masked(string text) => Masking.Text(text, user.Exists ? [user.Current.Password] : []);

@@ -18,8 +18,10 @@ public sealed partial class ElementCatalogueTests
     [Test]
     public void Every_id_the_web_map_uses_comes_from_the_catalogue()
     {
-        var lookups = WebLookup().Matches(WebMap).Select(m => m.Groups["argument"].Value).ToList();
-        lookups.Should().NotBeEmpty();
+        // One way to a test id (the WebFinder's, after the locator map); every page asks the finder for a catalogue entry.
+        WebLookup().Matches(WebMap).Select(m => m.Groups["argument"].Value).Should().Equal("element.WebTestId");
+        var lookups = FinderLookup().Matches(WebMap).Select(m => m.Groups["argument"].Value).ToList();
+        lookups.Should().HaveCountGreaterThan(20);
         lookups.Should().OnlyContain(a => a.StartsWith("ElementCatalogue.", StringComparison.Ordinal), "a test id written into the web map bypasses the catalogue");
         QuotedIds(WebMap).Should().BeEmpty("the web map holds no id or selector of its own");
     }
@@ -92,6 +94,9 @@ public sealed partial class ElementCatalogueTests
 
     [GeneratedRegex(@"GetByTestId\((?<argument>[^)]*)\)")]
     private static partial Regex WebLookup();
+
+    [GeneratedRegex(@"find\.Find\((?<argument>[^)]*\)?)\)")]
+    private static partial Regex FinderLookup();
 
     [GeneratedRegex(@"\$?""(?<text>[^""]*)""")]
     private static partial Regex Literal();

@@ -101,7 +101,7 @@ public sealed class ContractDocumentTests
     {
         var handler = new Recorder();
         var methods = CallEverything(new TestDataClient(new HttpClient(handler) { BaseAddress = new Uri("http://environment.test/") }, "key")).GetAwaiter().GetResult();
-        typeof(TestDataClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name)
+        typeof(TestDataClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName).Select(m => m.Name)
             .Should().BeEquivalentTo(methods, "a new call of the client is a new endpoint of the contract: call it here and document it");
         return [.. handler.Calls.Distinct()];
     }

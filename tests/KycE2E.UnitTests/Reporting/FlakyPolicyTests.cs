@@ -35,6 +35,30 @@ public sealed class FlakyPolicyTests
     public void The_gate_fails_on_a_failure_and_on_flaky_when_flaky_fails(bool flakyFails, int failed, int flaky, int code) =>
         new FlakyPolicy(flakyFails).ExitCode(new Totals(3, failed, flaky, 0, 1.0)).Should().Be(code);
 
+    [TestCase(null, false, 2, 0)]
+    [TestCase("false", false, 2, 0)]
+    [TestCase("true", true, 2, 1)]
+    [TestCase("true", true, 0, 0)]
+    public void A_skip_fails_the_gate_only_when_KYCE2E_SKIPS_FAIL_is_true(string? variable, bool skipsFail, int skipped, int code)
+    {
+        var policy = FlakyPolicy.For("ci", null, variable);
+        policy.SkipsFail.Should().Be(skipsFail);
+        policy.ExitCode(new Totals(3, 0, 0, skipped, 1.0)).Should().Be(code);
+    }
+
+    [Test]
+    public void The_gate_line_names_the_skips_and_their_rule_only_when_there_are_any()
+    {
+        var policy = FlakyPolicy.For("ci", null, null);
+        policy.Describe(new Totals(3, 0, 0, 0, 1.0)).Should().Be("flaky scenarios: 0 (listed; they do not fail the gate)");
+        policy.Describe(new Totals(3, 0, 0, 2, 1.0)).Should().Be(
+            "flaky scenarios: 0 (listed; they do not fail the gate); skipped scenarios: 2 (listed; they do not fail the gate unless KYCE2E_SKIPS_FAIL=true)");
+        FlakyPolicy.For("ci", null, "true").Describe(new Totals(3, 0, 0, 1, 1.0)).Should().Be(
+            "flaky scenarios: 0 (listed; they do not fail the gate); skipped scenarios: 1 (they fail the gate)");
+        FluentActions.Invoking(() => FlakyPolicy.For("ci", null, "sometimes")).Should().Throw<ArgumentException>()
+            .WithMessage("KYCE2E_SKIPS_FAIL: true or false, not 'sometimes'.*");
+    }
+
     [Test]
     public void The_json_record_keeps_its_lower_case_outcome_words()
     {

@@ -44,6 +44,21 @@ public sealed class RunReportTests
     }
 
     [Test]
+    public void A_skipped_scenario_is_counted_as_skipped_and_listed_with_its_reason_after_the_table()
+    {
+        var dir = Folder();
+        Record("sharp photo", "web", Outcome.Passed).Write(dir);
+        (Record("approved", "mobile", Outcome.Skipped) with { SkipReason = "needs the clock moved ('clock'), which this environment lacks (Environment:Lacks)" }).Write(dir);
+
+        var report = RunReport.From([dir]);
+
+        report.TotalsByPlatform()["mobile"].Should().Be(new Totals(0, 0, 0, 1, 2.5));
+        report.Overall.Should().BeEquivalentTo(new { Passed = 1, Failed = 0, Flaky = 0, Skipped = 1 });
+        report.Summary("report.html").Split('\n').Should().ContainSingle(l => l.StartsWith("SKIPPED", StringComparison.Ordinal))
+            .Which.Should().Be("SKIPPED [mobile] Retrying / approved: needs the clock moved ('clock'), which this environment lacks (Environment:Lacks)");
+    }
+
+    [Test]
     public void Shards_together_count_each_scenario_once()
     {
         var one = Folder();

@@ -117,7 +117,13 @@ internal sealed class FakeDotnet : IDotnet
 
     public int BuildCode { get; set; }
 
-    public Task<int> BuildAsync(CancellationToken interrupted) => Task.FromResult(BuildCode);
+    public int Builds { get; private set; }
+
+    public Task<int> BuildAsync(CancellationToken interrupted)
+    {
+        Builds++;
+        return Task.FromResult(BuildCode);
+    }
 
     public Task<int> TestAsync(TestInvocation invocation, CancellationToken interrupted)
     {

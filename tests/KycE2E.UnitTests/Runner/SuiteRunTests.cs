@@ -75,6 +75,21 @@ public sealed class SuiteRunTests
         }
     }
 
+    [TestCase(null, 1)]
+    [TestCase("", 1)]
+    [TestCase("this ./e2e test built it before its drills", 0)]
+    public async Task A_run_builds_the_solution_unless_the_test_that_started_it_just_did(string? built, int builds)
+    {
+        _workspace.Set("RUN_ID", "r1");
+        _workspace.Set(Suite.BuiltVariable, built);
+        _workspace.Dotnet.OnTest = t => { _workspace.Results(t, 1, ("a", Outcome.Passed)); return 0; };
+
+        (await RunAsync(RunnerWorkspace.Options())).Should().Be(0);
+
+        _workspace.Dotnet.Builds.Should().Be(builds);
+        _workspace.Output.ToString().Contains("not building: KYCE2E_BUILT says this ./e2e test built it before its drills", StringComparison.Ordinal).Should().Be(builds == 0);
+    }
+
     [Test]
     public async Task Without_a_run_id_the_run_is_named_by_its_start_and_its_shard_and_the_warmup_set_empty_stays_empty()
     {

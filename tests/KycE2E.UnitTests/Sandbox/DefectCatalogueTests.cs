@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.RegularExpressions;
 using KycE2E.Sandbox.Defects;
 
@@ -8,7 +9,7 @@ public sealed partial class DefectCatalogueTests
 {
     private static readonly string Docs = Path.Combine(KycE2E.Automation.Processes.RepositoryLayout.Root, "docs");
 
-    private static readonly string[] Classes = ["flow", "detection", "rule", "value", "absence", "boundary", "produced", "message", "text", "both clients", "contract"];
+    private static readonly string[] Classes = ["flow", "detection", "rule", "value", "absence", "boundary", "produced", "message", "text", "both clients", "contract", "flaky"];
 
     [Test]
     public void The_catalogue_the_runner_and_the_sandbox_name_the_same_defects()
@@ -22,6 +23,26 @@ public sealed partial class DefectCatalogueTests
         rows.Should().Equal(SandboxDefects.Known);
         runner.Select(r => r[0]).Should().BeEquivalentTo(SandboxDefects.Known).And.OnlyHaveUniqueItems();
         runner.Should().OnlyContain(r => r.Length == 2 && r[1].Length > 0, "every defect is run with a filter of the scenarios expected to catch it");
+    }
+
+    [TestCase(null, true)]
+    [TestCase("1", true)]
+    [TestCase("2", false)]
+    [TestCase("3", false)]
+    public void A_first_attempt_only_defect_is_there_on_the_runs_first_pass_only(string? attempt, bool active)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [SandboxDefects.ConfigurationKey] = "web-retry-button-late-on-first-attempt,web-retry-button-missing",
+            [SandboxDefects.AttemptKey] = attempt,
+        }).Build();
+
+        var defects = SandboxDefects.From(configuration, out var error)!;
+
+        error.Should().BeNull();
+        defects.Has("web-retry-button-late-on-first-attempt").Should().Be(active);
+        defects.Has("web-retry-button-missing").Should().BeTrue("only the defects marked first-attempt-only leave on a retry pass");
+        SandboxDefects.FirstAttemptOnly.Should().Equal("web-retry-button-late-on-first-attempt");
     }
 
     [Test]
