@@ -127,6 +127,7 @@ public sealed class GridTests
         CommandLine.Parse(["grid", "up"], ["ci", "local"], 2).Should().Be(new GridVerb("up", 2, null));
         CommandLine.Parse(["grid", "down"], ["ci", "local"], 2).Should().Be(new GridVerb("down"));
         CommandLine.Parse(["grid", "status"], ["ci", "local"], 2).Should().Be(new GridVerb("status"));
+        CommandLine.Parse(["test", "--only", "grid-smoke"], ["ci", "local"], 2).Should().Be(new TestVerb(false, "grid-smoke"));
         ((RunVerb)CommandLine.Parse(["run", "--grid", "http://127.0.0.1:4444/"], ["ci", "local"], 2)).Options.Grid.Should().Be("http://127.0.0.1:4444");
         foreach (var (args, message) in new (string[], string)[]
         {
@@ -137,6 +138,7 @@ public sealed class GridTests
             (["grid", "down", "--force"], "grid down: unknown option '--force' (see ./e2e help)"),
             (["run", "--grid", "127.0.0.1:4444"], "--grid: the hub's http(s) URL, such as http://127.0.0.1:4444, not '127.0.0.1:4444'."),
             (["run", "--grid"], "--grid needs the hub's URL, e.g. http://127.0.0.1:4444"),
+            (["test", "--only", "features"], "test --only: the stages that run alone are: grid-smoke; not 'features'."),
         })
         {
             var parse = () => CommandLine.Parse(args, ["ci", "local"], 2);
