@@ -35,7 +35,7 @@ internal sealed class ElementChecks(SuiteSettings settings, LocatorMap locators,
     {
         _probes = ElementProbes.All();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = settings.Web.WsEndpoint is { Length: > 0 } ws
+        await using var browser = settings.Web.WsEndpoints is [var ws, ..]
             ? await playwright.Chromium.ConnectAsync(ws, new BrowserTypeConnectOptions { Timeout = 15_000 })
             : await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = settings.Web.BrowserPath, Headless = true, Args = ChromiumArguments.All });
         var phone = playwright.Devices.TryGetValue(settings.Mobile.Device, out var device) ? device : playwright.Devices["Pixel 7"];

@@ -9,7 +9,7 @@ public abstract record Verb;
 
 public sealed record RunVerb(RunOptions Options) : Verb;
 
-public sealed record TestVerb(bool Verbose = false) : Verb;
+public sealed record TestVerb(bool Verbose = false, string? Only = null) : Verb;
 
 public sealed record DefectsVerb : Verb;
 
@@ -52,6 +52,7 @@ public static class CommandLine
             "contract" => ContractCheck.Parse(rest, profiles),
             "report" => ParseReport(rest),
             "sandbox" => ParseSandbox(rest),
+            "grid" => ParseGrid(rest),
             "show-trace" => rest.Count > 0 ? new ShowTraceVerb(rest[0]) : throw new UsageException("show-trace needs the path of a trace.zip"),
             "docs" => rest.Count > 0 ? new DocsVerb(rest) : throw new UsageException("docs: give --out DIR (and optionally --seed N, --on YYYY-MM-DD)"),
             "help" or "-h" or "--help" => new HelpVerb(Unknown: false),
@@ -72,7 +73,8 @@ public static class CommandLine
         var shard = Value("--shard");
         var seed = Value("--seed");
         var verbose = new Option<bool>("--verbose");
-        var command = new Command("run") { tags, platform, env, workers, headed, device, screenshots, retries, shard, seed, verbose };
+        var grid = Value("--grid");
+        var command = new Command("run") { tags, platform, env, workers, headed, device, screenshots, retries, shard, seed, verbose, grid };
         var result = Parsed(command, args, "run", new Dictionary<Option, string>
         {
             [tags] = "--tags needs an expression",
@@ -84,18 +86,23 @@ public static class CommandLine
             [retries] = "--retries needs a number",
             [shard] = "--shard needs I/N",
             [seed] = "--seed needs a number",
+            [grid] = "--grid needs the hub's URL, e.g. http://127.0.0.1:4444",
         });
         var options = RunOptions.From(
             result.GetValue(tags), result.GetValue(platform), result.GetValue(env), result.GetValue(workers), result.GetValue(headed),
             result.GetValue(device), result.GetValue(screenshots), result.GetValue(retries), result.GetValue(shard), result.GetValue(seed),
             profiles, cores);
-        return new RunVerb(options with { Verbose = result.GetValue(verbose) });
+        return new RunVerb(options with { Verbose = result.GetValue(verbose), Grid = GridUrl(result.GetValue(grid)) });
     }
 
     private static TestVerb ParseTest(List<string> args)
     {
         var verbose = new Option<bool>("--verbose");
-        return new TestVerb(Parsed(new Command("test") { verbose }, args, "test", new Dictionary<Option, string>()).GetValue(verbose));
+        var only = Value("--only");
+        var result = Parsed(new Command("test") { verbose, only }, args, "test", new Dictionary<Option, string> { [only] = $"--only needs a stage: {SuiteTest.GridSmoke}" });
+        return result.GetValue(only) is { } stage && stage != SuiteTest.GridSmoke
+            ? throw new UsageException($"test --only: the stages that run alone are: {SuiteTest.GridSmoke}; not '{stage}'.")
+            : new TestVerb(result.GetValue(verbose), result.GetValue(only));
     }
 
     private static BenchVerb ParseBench(List<string> args)
@@ -160,6 +167,48 @@ public static class CommandLine
             ? new SandboxVerb(number)
             : throw new UsageException($"sandbox: --port is a port number from 1 to 65535, not '{value}'.");
     }
+
+    private static GridVerb ParseGrid(List<string> args)
+    {
+        if (args is not [("up" or "down" or "status") and var action, .. var options])
+        {
+            throw new UsageException("grid: use ./e2e grid up [--nodes N] [--port P], ./e2e grid down or ./e2e grid status");
+        }
+
+        if (action != "up")
+        {
+            return options.Count == 0 ? new GridVerb(action) : throw new UsageException($"grid {action}: unknown option '{options[0]}' (see ./e2e help)");
+        }
+
+        var nodes = Value("--nodes");
+        var port = Value("--port");
+        var result = Parsed(new Command("up") { nodes, port }, options, "grid up", new Dictionary<Option, string>
+        {
+            [nodes] = "--nodes needs a number",
+            [port] = "--port needs a number",
+        });
+        var n = result.GetValue(nodes) ?? "2";
+        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 16)
+        {
+            throw new UsageException($"grid up: --nodes is a whole number from 1 to 16, not '{n}'.");
+        }
+
+        int? hubPort = null;
+        if (result.GetValue(port) is { } p)
+        {
+            hubPort = int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536
+                ? number
+                : throw new UsageException($"grid up: --port is a port number from 1 to 65535, not '{p}'.");
+        }
+
+        return new GridVerb("up", count, hubPort);
+    }
+
+    /// <summary>--grid: an http(s) URL of a Selenium Grid hub (or an Appium server), checked before anything starts.</summary>
+    private static string? GridUrl(string? url) =>
+        url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0)
+            ? url?.TrimEnd('/')
+            : throw new UsageException($"--grid: the hub's http(s) URL, such as http://127.0.0.1:4444, not '{url}'.");
 
     private static T NoOptions<T>(string verb, List<string> args)
         where T : Verb, new() =>

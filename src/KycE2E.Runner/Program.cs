@@ -31,6 +31,18 @@ var suite = new Suite(repository, new Dotnet(repository), Console.Out, Console.E
             return false;
         }
     },
+    Fetch = async url =>
+    {
+        try
+        {
+            using var answer = await http.GetAsync(url);
+            return await answer.Content.ReadAsStringAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    },
 };
 
 try
@@ -38,12 +50,13 @@ try
     return CommandLine.Parse(args, repository.Profiles(), Environment.ProcessorCount) switch
     {
         RunVerb run => await new SuiteRun(suite).ExecuteAsync(run.Options),
-        TestVerb test => await new SuiteTest(suite).ExecuteAsync(test.Verbose),
+        TestVerb test => await new SuiteTest(suite).ExecuteAsync(test.Verbose, test.Only),
         DefectsVerb => await new DefectMatrix(suite).ExecuteAsync(),
         BenchVerb bench => await new BenchRun(suite).ExecuteAsync(bench),
         ContractVerb contract => await new ContractCheck(suite).ExecuteAsync(contract),
         ReportMergeVerb merge => ReportMerge(merge),
         SandboxVerb sandbox => await SandboxAsync(sandbox.Port),
+        GridVerb grid => await new GridCommand(suite, suite.Fetch).ExecuteAsync(grid),
         ShowTraceVerb trace => await ShowTraceAsync(trace.Trace),
         DocsVerb docs => await ChildAsync("dotnet", ["run", "--project", "src/KycE2E.DocumentsCli", "-c", repository.Configuration, "--", .. docs.Arguments]),
         HelpVerb { Unknown: true } => Help(Console.Error, ExitCodes.Environment),

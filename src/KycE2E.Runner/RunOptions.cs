@@ -89,6 +89,9 @@ public sealed partial record RunOptions(
     /// <summary>--verbose: every line of dotnet test on the console (each step of each scenario), not only a line per scenario.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>--grid: the mobile scenarios' sessions go to this Selenium Grid hub (Mobile:AppiumUrl); the run starts no Appium.</summary>
+    public string? Grid { get; init; }
+
     /// <summary>The dotnet test filter of the tags and the platform (the shard's is added once the specs are built).</summary>
     public string Filter()
     {

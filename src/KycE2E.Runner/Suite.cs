@@ -41,6 +41,9 @@ public sealed class Suite(
     /// <summary>Asks an external environment's /health; true when it answered.</summary>
     public Func<Uri, Task<bool>> Answers { get; init; } = _ => Task.FromResult(true);
 
+    /// <summary>GETs a URL (a Grid hub's /status): the body of whatever status it answered with, null when nothing answered within 5 s.</summary>
+    public Func<Uri, Task<string?>> Fetch { get; init; } = _ => Task.FromResult<string?>(null);
+
     public string? Variable(string name) => environment(name);
 
     public void Say(string text) => output.WriteLine($"e2e: {text}");

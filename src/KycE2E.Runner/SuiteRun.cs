@@ -13,6 +13,7 @@ public sealed class SuiteRun(Suite suite)
         var seed = options.Seed?.ToString(CultureInfo.InvariantCulture)
             ?? (suite.Variable("KYCE2E_Run__Seed") is { Length: > 0 } given ? given : Random.Shared.Next(1, 1_000_000_000).ToString(CultureInfo.InvariantCulture));
         await PreflightAsync();
+        await GridPreflightAsync(options);
         await suite.BuildAsync();
 
         var filter = options.Filter();
@@ -140,6 +141,11 @@ public sealed class SuiteRun(Suite suite)
             environment["KYCE2E_Run__Screenshots"] = screenshots;
         }
 
+        if (options.Grid is { } grid)
+        {
+            environment["KYCE2E_Mobile__AppiumUrl"] = grid;
+        }
+
         return environment;
     }
 
@@ -155,6 +161,34 @@ public sealed class SuiteRun(Suite suite)
         if (!Uri.TryCreate(baseUrl + "/health", UriKind.Absolute, out var health) || !await suite.Answers(health))
         {
             throw new UsageException($"environment unreachable: {baseUrl}/health did not answer within 5 s; check KYCE2E_Environment__BaseUrl, or unset it to use the sandbox.");
+        }
+    }
+
+    /// <summary>
+    /// A Selenium Grid hub (--grid, or KYCE2E_Mobile__AppiumUrl) for the mobile scenarios is asked its /status before
+    /// anything is built: down, not ready, or without an UP node for the suite's capabilities stops the run (exit 2, one line).
+    /// </summary>
+    private async Task GridPreflightAsync(RunOptions options)
+    {
+        if (options.Platform == "web" || (options.Grid ?? suite.Variable("KYCE2E_Mobile__AppiumUrl")) is not { Length: > 0 } url)
+        {
+            return;
+        }
+
+        url = url.TrimEnd('/');
+        var settings = suite.Repository.Path(options.Settings);
+        var capabilities = MobileCapabilities.Required(
+            suite.Variable("KYCE2E_Mobile__AutomationName") ?? MobileCapabilities.Parameter(settings, "Mobile:AutomationName"),
+            suite.Variable("KYCE2E_Mobile__PlatformName") ?? MobileCapabilities.Parameter(settings, "Mobile:PlatformName"));
+        var answer = Uri.TryCreate(url + "/status", UriKind.Absolute, out var status) ? await suite.Fetch(status) : null;
+        if (GridStatus.Refusal(url, answer, capabilities) is { } refusal)
+        {
+            throw new UsageException(refusal);
+        }
+
+        if (answer is not null && GridStatus.Parse(answer) is { } grid)
+        {
+            suite.Say($"mobile sessions through the Selenium Grid at {url} ({grid.UpNodes} nodes up, {grid.Nodes.Where(n => n.Up).Sum(n => n.MaxSessions)} sessions at most)");
         }
     }
 

@@ -12,11 +12,30 @@ public sealed class SuiteTest(Suite suite)
 {
     public const string ProjectList = "tests/test-projects.tsv";
 
-    public async Task<int> ExecuteAsync(bool verbose = false)
+    /// <summary>The stage <c>./e2e test --only grid-smoke</c> runs by itself.</summary>
+    public const string GridSmoke = "grid-smoke";
+
+    private const string GridSmokeTitle =
+        "grid smoke: the smoke scenarios through remote engines: 2 Playwright browser servers (Web:WsEndpoint) and a Selenium Grid of 2 relay nodes with their Appium servers (Mobile:AppiumUrl)";
+
+    public async Task<int> ExecuteAsync(bool verbose = false, string? only = null)
     {
         await suite.BuildAsync();
         var runId = suite.Variable("RUN_ID") is { Length: > 0 } id ? id : suite.NewRunId() + "-test";
         var environment = new Dictionary<string, string?> { ["KYCE2E_Run__Id"] = runId, ["KYCE2E_COMMIT"] = suite.Commit };
+        if (only == GridSmoke)
+        {
+            suite.Say(GridSmokeTitle);
+            var smoke = await RemoteSmokeAsync(runId, environment, verbose);
+            if (suite.WasInterrupted)
+            {
+                return ExitCodes.Interrupted;
+            }
+
+            suite.Summarize($"{runId}/remote");
+            return smoke == 0 ? ExitCodes.Passed : ExitCodes.Failed;
+        }
+
         var code = ExitCodes.Passed;
         foreach (var project in TestProjects(suite.Repository))
         {
@@ -39,7 +58,7 @@ public sealed class SuiteTest(Suite suite)
         // The features' closing table and failures, as ./e2e run ends (the test host wrote the report itself).
         suite.Output.WriteLine(RunReport.From([suite.Repository.RunDir(runId)]).Summary(Path.Combine(suite.Repository.RunDir(runId), "report.html")));
 
-        suite.Say("smoke scenarios through remote engines (Web:WsEndpoint, Mobile:AppiumUrl)");
+        suite.Say(GridSmokeTitle);
         code = Worst(code, await RemoteSmokeAsync(runId, environment, verbose));
         foreach (var (title, drill) in new[]
         {
@@ -79,8 +98,9 @@ public sealed class SuiteTest(Suite suite)
     private static int Worst(int code, int result) => result == 0 ? code : ExitCodes.Failed;
 
     /// <summary>
-    /// The smoke scenarios once more through remote engines started on loopback: a Playwright browser server
-    /// (Web:WsEndpoint) and an Appium server the suite did not start (Mobile:AppiumUrl).
+    /// The smoke scenarios once more through remote engines started on loopback, the way a team's pools are used: two
+    /// Playwright browser servers (Web:WsEndpoint, the workers' browsers spread over them) and a Selenium Grid 4 hub with
+    /// two relay nodes, each in front of its own Appium server (Mobile:AppiumUrl). They start side by side.
     /// </summary>
     private async Task<int> RemoteSmokeAsync(string runId, Dictionary<string, string?> environment, bool verbose)
     {
@@ -89,24 +109,50 @@ public sealed class SuiteTest(Suite suite)
         // Their logs echo what was typed (passwords): kept outside artifacts/ and removed with the servers.
         var logs = Directory.CreateTempSubdirectory("kyce2e-remote-").FullName;
         var me = System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        var pwPort = Random.Shared.Next(20000, 40000);
-        var appiumPort = pwPort + 1;
+        var ports = new[] { Random.Shared.Next(20000, 40000), 0 };
+        ports[1] = ports[0] + 1;
+        var clock = Stopwatch.StartNew();
+        var started = new List<IAsyncDisposable>();
         try
         {
-            await using var browserServer = await ServerProcess.StartAsync(
+            var grid = LocalGrid.StartAsync(suite.Repository, 2, null, suite.Fetch, suite.Interrupted, Path.Combine(logs, "grid"));
+            var servers = ports.Select(port => ServerProcess.StartAsync(
                 Path.Combine(playwright, "node", "linux-x64", "node"),
-                ["tools/playwright/serve.mjs", Path.Combine(playwright, "package"), pwPort.ToString(CultureInfo.InvariantCulture), me],
-                root, Path.Combine(logs, "playwright.log"), suite.Interrupted);
-            await using var appium = await ServerProcess.StartAsync(
-                "setsid", ["node", "tools/appium/serve.mjs", "--port", appiumPort.ToString(CultureInfo.InvariantCulture), "--parent-pid", me],
-                root, Path.Combine(logs, "appium.log"), suite.Interrupted);
+                ["tools/playwright/serve.mjs", Path.Combine(playwright, "package"), port.ToString(CultureInfo.InvariantCulture), me],
+                root, Path.Combine(logs, $"playwright-{port}.log"), suite.Interrupted)).ToList();
+            foreach (var task in servers.Cast<Task>().Append(grid))
+            {
+                try
+                {
+                    await task;
+                }
+                catch (UsageException)
+                {
+                    // said below, once every start has ended and what did start is stopped
+                }
+            }
+
+            started.AddRange(servers.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            if (grid.IsCompletedSuccessfully)
+            {
+                started.Add(grid.Result);
+            }
+
+            if (servers.Append<Task>(grid).FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException is UsageException failed)
+            {
+                throw failed;
+            }
+
+            suite.Say(string.Create(CultureInfo.InvariantCulture, $"grid smoke: 2 browser servers and the Grid ({grid.Result.HubUrl}) ready in {clock.Elapsed.TotalSeconds:0.0} s"));
             var remote = new Dictionary<string, string?>(environment)
             {
-                ["KYCE2E_Web__WsEndpoint"] = $"ws://127.0.0.1:{pwPort}/kyce2e",
-                ["KYCE2E_Mobile__AppiumUrl"] = $"http://127.0.0.1:{appiumPort}",
+                ["KYCE2E_Web__WsEndpoint"] = string.Join(',', ports.Select(p => $"ws://127.0.0.1:{p}/kyce2e")),
+                ["KYCE2E_Mobile__AppiumUrl"] = grid.Result.HubUrl,
                 ["KYCE2E_Run__Id"] = $"{runId}/remote",
             };
-            return await SectionAsync(new TestInvocation(Repository.Specs, "specs", $"{runId}/remote", "runsettings/ci.runsettings", "Category=smoke", 2, remote), ConsoleForm.Scenarios, verbose);
+            var code = await SectionAsync(new TestInvocation(Repository.Specs, "specs", $"{runId}/remote", "runsettings/ci.runsettings", "Category=smoke", 2, remote), ConsoleForm.Scenarios, verbose);
+            suite.Say(string.Create(CultureInfo.InvariantCulture, $"grid smoke: {clock.Elapsed.TotalSeconds:0.0} s in all"));
+            return code;
         }
         catch (UsageException e)
         {
@@ -115,6 +161,11 @@ public sealed class SuiteTest(Suite suite)
         }
         finally
         {
+            foreach (var engine in started)
+            {
+                await engine.DisposeAsync();
+            }
+
             Directory.Delete(logs, recursive: true);
         }
     }

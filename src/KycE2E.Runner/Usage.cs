@@ -23,15 +23,21 @@ public static class Usage
                       --retries N      re-run only the failed scenarios up to N times; one that then passes is flaky
                       --shard I/N      run shard I of N: scenarios shared out by recorded time (artifacts/durations.json)
                       --seed N         the random test data of an earlier run again (its report and first lines name N)
+                      --grid URL       the mobile scenarios through this Selenium Grid hub (or Appium server): no Appium of
+                                       its own; a hub that is down or has no node for the suite stops the run at once
                       --verbose        every step of every scenario on the console (always in artifacts/<run>/console.log)
           test      everything CI checks: unit tests, integration tests, every feature (ci profile), the smoke scenarios
-                    through remote engines, and the drills of tests/drills/ (start-up errors, Ctrl-C,
-                    contract, staging)
+                    through remote engines (2 Playwright servers, a Selenium Grid of 2 nodes), and the drills of
+                    tests/drills/ (start-up errors, Ctrl-C, contract, staging)
                       --verbose        every line of each dotnet test on the console (always in artifacts/<run>/*console.log)
+                      --only grid-smoke   only that stage
           contract  check that an environment offers what the suite needs (docs/environment-contract.md): the
                     test-data API, /health, clock, faults, outbox and every catalogued element on web and app; one
                     line per capability (present, missing, wrong); exit 0 all present, 1 missing or wrong, 2 unreachable
                       --env NAME       the profile whose environment is checked (default local: the run's own sandbox)
+          grid up [--nodes N] [--port P]   a local Selenium Grid 4: a hub and N relay nodes (default 2), each with its
+                    own Appium (deploy/grid/); prints the hub's URL and stays until Ctrl-C or ./e2e grid down
+          grid down | grid status   stop it; show the hub, its nodes, their Appium servers and sessions (.grid/state.json)
           sandbox   start the sandbox alone for exploratory testing (--port N, default 5080)
           show-trace FILE   open a Playwright trace.zip from artifacts/ in the trace viewer
           docs --out DIR [--seed N] [--on YYYY-MM-DD]
@@ -46,7 +52,7 @@ public static class Usage
                     writes artifacts/bench/results.md and results.json (README "Benchmark" says how to read them)
                       --repeats N (5)  --users N (50)  --seconds N (60)  --tags EXPR (limit the full runs)
                       --only PARTS (workers,login,overhead,startup,load,documents,hardening; default all)
-          install   only install the prerequisites (apt packages, Appium from tools/appium)
+          install   only install the prerequisites (apt packages with Java 17, Appium and the Grid from tools/)
           help      this text
 
         Exit codes: 0 all passed, 1 a test failed, 2 the environment could not be set up, 130 interrupted (Ctrl-C).

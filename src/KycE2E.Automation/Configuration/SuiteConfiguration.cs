@@ -114,6 +114,11 @@ public static class SuiteConfiguration
             throw new SuiteConfigurationException($"Run:LogIn '{s.Run.LogIn}' is unknown: use api (start logged in through the log-in call) or ui (through the log-in page).");
         }
 
+        if (s.Web.WsEndpoints.FirstOrDefault(e => !Uri.TryCreate(e, UriKind.Absolute, out var u) || u.Scheme is not ("ws" or "wss")) is { } badEndpoint)
+        {
+            throw new SuiteConfigurationException($"Web:WsEndpoint '{badEndpoint}' is not a ws:// or wss:// URL: give one or several Playwright browser servers, separated by commas, or leave it empty to launch Chromium.");
+        }
+
         if (s.Web.Trace is not ("on-failure" or "always" or "off"))
         {
             throw new SuiteConfigurationException($"Web:Trace '{s.Web.Trace}' is unknown: use on-failure, always or off.");

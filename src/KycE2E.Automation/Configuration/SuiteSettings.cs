@@ -66,8 +66,21 @@ public sealed class WebSettings
 
     public string BrowserPath { get; set; } = "/usr/bin/chromium";
 
-    /// <summary>A remote Playwright browser server (ws://…); empty: the suite launches Chromium itself.</summary>
+    /// <summary>
+    /// Remote Playwright browser servers (ws://…), one or several separated by commas or spaces: the workers' browsers
+    /// are spread over them (see <see cref="WsEndpointFor"/>); empty: the suite launches Chromium itself.
+    /// </summary>
     public string WsEndpoint { get; set; } = "";
+
+    /// <summary>The endpoints of <see cref="WsEndpoint"/>, in the order given.</summary>
+    public IReadOnlyList<string> WsEndpoints => WsEndpoint.Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// The server of the pool's <paramref name="browser"/>-th browser (0 first): browser i on endpoint i mod n. Each worker
+    /// keeps one browser, so with as many servers as workers every worker has a server of its own; a browser that
+    /// replaces a failed one goes to the next server.
+    /// </summary>
+    public string WsEndpointFor(int browser) => WsEndpoints[browser % WsEndpoints.Count];
 
     /// <summary>Playwright trace: "on-failure" keeps it for failed scenarios only, "always" for every scenario, "off".</summary>
     public string Trace { get; set; } = "on-failure";

@@ -304,6 +304,12 @@ public sealed class TestEnvironment : IAsyncDisposable
         {
             using var answer = await _http.GetAsync(new Uri(appiumUrl, "status"));
             using var body = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            if (body.RootElement.GetProperty("value").TryGetProperty("nodes", out var nodes) && nodes.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                var version = nodes.EnumerateArray().Select(n => n.TryGetProperty("version", out var v) ? v.GetString()?.Split(' ')[0] : null).FirstOrDefault(v => v is not null);
+                return $"Selenium Grid {version ?? "4"} ({nodes.GetArrayLength()} nodes), Appium behind its relay nodes";
+            }
+
             return body.RootElement.GetProperty("value").GetProperty("build").GetProperty("version").GetString() is { } v ? $"Appium {v}" : "Appium";
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)

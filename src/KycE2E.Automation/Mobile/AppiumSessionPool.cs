@@ -12,7 +12,7 @@ namespace KycE2E.Automation.Mobile;
 /// cookies and storage as it ends); a session that failed a scenario is ended, not reused, and an idle session is
 /// checked before it is handed out again.
 /// </summary>
-public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog, LocatorMap? locators = null) : SessionPool<RemoteWebDriver>
+public sealed partial class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, TimeSpan sessionTimeout, string? serverLog, LocatorMap? locators = null) : SessionPool<RemoteWebDriver>
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
     private readonly HttpClient _status = new() { Timeout = StatusTimeout };
@@ -45,8 +45,74 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         }
     }
 
-    protected override Task<RemoteWebDriver> StartAsync() =>
-        Task.FromResult(AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout));
+    protected override async Task<RemoteWebDriver> StartAsync()
+    {
+        try
+        {
+            return AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout);
+        }
+        catch (Exception e) when (GridNodeUnreachable(e.Message) is { } node)
+        {
+            // A Selenium Grid hub sent the request to a node that has just died and that its health check has not yet
+            // marked DOWN (the hub does not try another node itself): once the hub no longer offers it, ask again, once.
+            await WaitUntilHubDropsAsync(node);
+            return AppiumSessionFactory.Create(settings, appiumUrl, sessionTimeout);
+        }
+    }
+
+    /// <summary>The node a Grid hub could not reach when it created a session ("Connection error (POST http://node/se/grid/node/session)"), or null.</summary>
+    public static string? GridNodeUnreachable(string message) =>
+        GridNodeConnectionError().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>
+    /// Whether this answer of a hub's /status still offers <paramref name="node"/> for new sessions (listed and UP); an
+    /// answer that is not a Grid's says no.
+    /// </summary>
+    public static bool HubOffers(string statusJson, string node)
+    {
+        try
+        {
+            using var status = System.Text.Json.JsonDocument.Parse(statusJson);
+            return status.RootElement.TryGetProperty("value", out var value) && value.TryGetProperty("nodes", out var nodes)
+                && nodes.ValueKind == System.Text.Json.JsonValueKind.Array
+                && nodes.EnumerateArray().Any(n => n.TryGetProperty("uri", out var uri) && string.Equals(uri.GetString()?.TrimEnd('/'), node, StringComparison.OrdinalIgnoreCase)
+                    && n.TryGetProperty("availability", out var a) && a.GetString() == "UP");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Asks the hub's /status every 250 ms until it stops offering the node; after the session timeout, the retry goes ahead anyway.</summary>
+    private async Task WaitUntilHubDropsAsync(string node)
+    {
+        using var limit = new CancellationTokenSource(sessionTimeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        try
+        {
+            do
+            {
+                try
+                {
+                    using var answer = await _status.GetAsync(new Uri(appiumUrl, "status"), limit.Token);
+                    if (!HubOffers(await answer.Content.ReadAsStringAsync(limit.Token), node))
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the hub itself is gone: the retry says so
+                }
+            }
+            while (await tick.WaitForNextTickAsync(limit.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // the hub still offers it: the retry gets the hub's own answer
+        }
+    }
 
     /// <summary>
     /// One cheap command that needs the browser (its current URL), with the short status timeout rather than the
@@ -90,4 +156,7 @@ public sealed class AppiumSessionPool(MobileSettings settings, Uri appiumUrl, Ti
         _status.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Connection error \(POST (https?://[^/\s)]+)/se/grid/node/session\)")]
+    private static partial System.Text.RegularExpressions.Regex GridNodeConnectionError();
 }

@@ -17,6 +17,7 @@ public sealed class BrowserPool(WebSettings settings, LocatorMap? locators = nul
 
     private readonly SemaphoreSlim _start = new(1, 1);
     private IPlaywright? _playwright;
+    private int _connected = -1;
 
     /// <summary>The version of the Chromium the pool launched, once it launched one.</summary>
     public string? BrowserVersion { get; private set; }
@@ -62,17 +63,19 @@ public sealed class BrowserPool(WebSettings settings, LocatorMap? locators = nul
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The next browser server of Web:WsEndpoint, round the list: browser i on server i mod n.</summary>
     private async Task<IBrowser> ConnectAsync(IPlaywright playwright)
     {
+        var endpoint = settings.WsEndpointFor(Interlocked.Increment(ref _connected));
         try
         {
-            var remote = await playwright.Chromium.ConnectAsync(settings.WsEndpoint, new BrowserTypeConnectOptions { Timeout = 15_000 });
-            BrowserVersion ??= $"{remote.Version} (remote, {settings.WsEndpoint})";
+            var remote = await playwright.Chromium.ConnectAsync(endpoint, new BrowserTypeConnectOptions { Timeout = 15_000 });
+            BrowserVersion ??= $"{remote.Version} (remote, {(settings.WsEndpoints.Count == 1 ? endpoint : $"{settings.WsEndpoints.Count} servers: {string.Join(", ", settings.WsEndpoints)}")})";
             return remote;
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new EnvironmentSetupException($"Remote browser unreachable at {settings.WsEndpoint} (Web:WsEndpoint): {e.Message.Split('\n')[0]}", e);
+            throw new EnvironmentSetupException($"Remote browser unreachable at {endpoint} (Web:WsEndpoint): {e.Message.Split('\n')[0]}", e);
         }
     }
 

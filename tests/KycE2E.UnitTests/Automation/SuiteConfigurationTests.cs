@@ -96,6 +96,7 @@ public sealed class SuiteConfigurationTests
     [TestCase("Mobile:AppiumUrl", "4723", "*Mobile:AppiumUrl*absolute URL*")]
     [TestCase("Timeouts:ExpectSeconds", "0", "*Timeouts:*above 0*")]
     [TestCase("Run:LogIn", "cookie", "Run:LogIn 'cookie' is unknown: use api*or ui*")]
+    [TestCase("Web:WsEndpoint", "ws://127.0.0.1:3000/a, http://127.0.0.1:3001/b", "Web:WsEndpoint 'http://127.0.0.1:3001/b' is not a ws:// or wss:// URL*")]
     public void Bad_values_name_the_setting(string key, string value, string message)
     {
         var load = () => SuiteConfiguration.Load(Params((key, value)), _dir);
@@ -119,5 +120,18 @@ public sealed class SuiteConfigurationTests
     {
         SuiteConfiguration.Load([], _dir).Run.LogIn.Should().Be("api");
         SuiteConfiguration.Load(Params(("Run:LogIn", "ui")), _dir).Run.LogIn.Should().Be("ui");
+    }
+
+    [Test]
+    public void Several_browser_servers_are_spread_over_the_workers_browser_i_on_server_i_mod_n()
+    {
+        var web = SuiteConfiguration.Load(Params(("Web:WsEndpoint", " ws://127.0.0.1:3000/a,ws://127.0.0.1:3001/b  ws://10.0.0.7:3000/c ")), _dir).Web;
+
+        web.WsEndpoints.Should().Equal("ws://127.0.0.1:3000/a", "ws://127.0.0.1:3001/b", "ws://10.0.0.7:3000/c");
+        Enumerable.Range(0, 7).Select(web.WsEndpointFor).Should().Equal(
+            "ws://127.0.0.1:3000/a", "ws://127.0.0.1:3001/b", "ws://10.0.0.7:3000/c",
+            "ws://127.0.0.1:3000/a", "ws://127.0.0.1:3001/b", "ws://10.0.0.7:3000/c", "ws://127.0.0.1:3000/a");
+        SuiteConfiguration.Load(Params(("Web:WsEndpoint", "ws://127.0.0.1:3000/a")), _dir).Web.WsEndpointFor(5).Should().Be("ws://127.0.0.1:3000/a");
+        SuiteConfiguration.Load([], _dir).Web.WsEndpoints.Should().BeEmpty();
     }
 }

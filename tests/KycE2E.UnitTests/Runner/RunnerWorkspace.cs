@@ -39,9 +39,19 @@ internal sealed class RunnerWorkspace : IDisposable
         Cores = 2,
         UtcNow = () => new DateTime(2026, 12, 1, 3, 4, 5, DateTimeKind.Utc),
         Answers = _ => Task.FromResult(EnvironmentAnswers),
+        Fetch = url =>
+        {
+            Fetched.Add(url);
+            return Task.FromResult(FetchAnswer);
+        },
     };
 
     public bool EnvironmentAnswers { get; set; } = true;
+
+    /// <summary>What a GET answers (a Grid hub's /status); null: nothing answered.</summary>
+    public string? FetchAnswer { get; set; }
+
+    public List<Uri> Fetched { get; } = [];
 
     public void Set(string name, string? value) => _variables[name] = value;
 
