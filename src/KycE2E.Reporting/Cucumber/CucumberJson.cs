@@ -7,7 +7,7 @@ namespace KycE2E.Reporting.Cucumber;
 
 /// <summary>
 /// The legacy Cucumber JSON (features → elements → steps) that Jira Xray and Zephyr Scale import, written from the
-/// run's messages as cucumber-js's JSON formatter does: the last attempt of each test case only (an attempt that was
+/// run's messages as Cucumber's JSON formatter does: the last attempt of each test case only (an attempt that was
 /// retried is left out), durations in nanoseconds, attachments as base64 <c>embeddings</c>, the evidence hook as a
 /// hidden <c>After</c> step.
 /// </summary>
@@ -81,14 +81,19 @@ public static class CucumberJson
                     steps.Add(step);
                 }
 
-                var rowLine = pickle.AstNodeIds.Count > 1 && nodes.TryGetValue(pickle.AstNodeIds[^1], out var row) ? ((TableRow)row).Location.Line : scenario.Location.Line;
+                // An example row is named as the console and JUnit name it, "title (its values)", so that web and mobile
+                // are two tests in Jira; its id is cucumber-ruby's "feature;scenario;examples;row" (the header is row 1).
+                var row = pickle.AstNodeIds.Count > 1 && nodes.TryGetValue(pickle.AstNodeIds[^1], out var node) ? (TableRow)node : null;
+                var examples = row is null ? null : scenario.Examples.First(e => e.TableBody.Contains(row));
                 elements.Add(new JsonObject
                 {
                     ["description"] = scenario.Description ?? "",
-                    ["id"] = $"{featureId};{Slug(pickle.Name)}",
+                    ["id"] = row is null
+                        ? $"{featureId};{Slug(scenario.Name)}"
+                        : $"{featureId};{Slug(scenario.Name)};{Slug(examples!.Name)};{examples.TableBody.IndexOf(row) + 2}",
                     ["keyword"] = scenario.Keyword,
-                    ["line"] = rowLine,
-                    ["name"] = pickle.Name,
+                    ["line"] = row?.Location.Line ?? scenario.Location.Line,
+                    ["name"] = row is null ? pickle.Name : CucumberMessages.TitleOf(scenario.Name, row.Cells.Select(c => c.Value)),
                     ["steps"] = steps,
                     ["tags"] = new JsonArray([.. pickle.Tags.Select(t => Tag(t.Name, nodes.TryGetValue(t.AstNodeId, out var tag) ? ((Tag)tag).Location.Line : scenario.Location.Line))]),
                     ["type"] = "scenario",
@@ -232,6 +237,6 @@ public static class CucumberJson
         return nodes;
     }
 
-    /// <summary>cucumber-js's id: lower case, whitespace as '-'.</summary>
+    /// <summary>Cucumber's id: lower case, whitespace as '-'.</summary>
     private static string Slug(string name) => string.Join('-', name.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -123,7 +123,8 @@ public sealed class CucumberReportTests
 
         var json = CucumberJson.From(envelopes);
         var element = json[0]!["elements"]![0]!;
-        element["name"]!.GetValue<string>().Should().Be("A rejected user reaches the retry form");
+        element["name"]!.GetValue<string>().Should().Be("A rejected user reaches the retry form (the photo was blurry)", "web and mobile are two tests in Jira, named as in JUnit");
+        element["id"]!.GetValue<string>().Should().Be("finding-the-way-back;a-rejected-user-reaches-the-retry-form;on-the-website;2");
         element["line"]!.GetValue<long>().Should().Be(11, "an example row's scenario sits on its row");
         element["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Should().Equal("@retry-entry", "@smoke", "@web");
         var failed = element["steps"]![1]!;
