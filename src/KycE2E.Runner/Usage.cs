@@ -43,7 +43,8 @@ public static class Usage
                     the sandbox's upload fuzz and login abuse at full size (artifacts/bench/hardening.log);
                     writes artifacts/bench/results.md and results.json (README "Benchmark" says how to read them)
                       --repeats N (5)  --users N (50)  --seconds N (60)  --tags EXPR (limit the full runs)
-          install   only install the prerequisites (apt packages, Appium from tools/appium)
+          install   only install the prerequisites (apt packages, Appium from tools/appium, the Cucumber
+                    Messages schema from tools/cucumber-messages)
           help      this text
 
         Exit codes: 0 all passed, 1 a test failed, 2 the environment could not be set up, 130 interrupted (Ctrl-C).

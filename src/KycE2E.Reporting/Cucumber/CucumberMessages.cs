@@ -203,7 +203,7 @@ public static class CucumberMessages
 
     /// <summary>
     /// The exception as the HTML report shows it: its type (from ".NET's Type.Name: message" in the error), its whole
-    /// message (the step's recorded one, several lines with Playwright's call log) and the stack's "at …" lines.
+    /// message (the step's recorded one, several lines with Playwright's call log) and the stack's first "at …" lines.
     /// </summary>
     internal static Io.Cucumber.Messages.Types.Exception? ExceptionOf(string? error, string? stepError)
     {
@@ -214,7 +214,8 @@ public static class CucumberMessages
 
         var lines = error.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var typed = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l.Trim(), @"^([A-Za-z_][\w.`]*(?:Exception|Error)): (.*)$")).FirstOrDefault(m => m.Success);
-        var stack = string.Join('\n', lines.Where(l => l.StartsWith("   at ", StringComparison.Ordinal) || l.StartsWith("--- End of", StringComparison.Ordinal)));
+        // The frames up to the first "--- End of stack trace": the engine's and the suite's own, not SpecFlow's plumbing.
+        var stack = string.Join('\n', lines.SkipWhile(l => !l.StartsWith("   at ", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith("   at ", StringComparison.Ordinal)));
         var message = stepError ?? string.Join('\n', lines
             .Where(l => !l.StartsWith("   at ", StringComparison.Ordinal) && !l.StartsWith("--- End of", StringComparison.Ordinal))
             .Select(l => typed is not null && l.Trim() == typed.Value ? typed.Groups[2].Value : l));

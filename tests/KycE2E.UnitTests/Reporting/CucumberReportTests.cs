@@ -60,7 +60,7 @@ public sealed class CucumberReportTests
             [platform, "retry-entry", "smoke"], outcome, at ?? T0, 10.0,
             [.. EnglishSteps.Take(failedStep < 0 ? 3 : failedStep + 1).Select((text, i) => new StepRecord(i == 0 ? "Given" : i == 1 ? "When" : "Then", text,
                 i == failedStep ? Outcome.Failed : Outcome.Passed, 1.5, i == failedStep ? "Locator expected to be visible\nCall log:\n  - waiting for GetByTestId(\"retry-button\")" : null, i == failedStep ? screenshot : null))],
-            failedStep < 0 ? null : "Microsoft.Playwright.PlaywrightException: Locator expected to be visible\nCall log:\n  - waiting for GetByTestId(\"retry-button\")\n   at KycE2E.Automation.Web.WebVerificationJourney.ExpectRetryOfferedAsync()",
+            failedStep < 0 ? null : "Microsoft.Playwright.PlaywrightException: Locator expected to be visible\nCall log:\n  - waiting for GetByTestId(\"retry-button\")\n   at KycE2E.Automation.Web.WebVerificationJourney.ExpectRetryOfferedAsync()\n--- End of stack trace from previous location ---\n   at TechTalk.SpecFlow.Bindings.AsyncHelpers.RunSync()",
             null, artifacts ?? [], attempt);
 
     private IReadOnlyList<Envelope> Build(params ScenarioRecord[] records) => CucumberMessages.Build(records, Features, _dir);
