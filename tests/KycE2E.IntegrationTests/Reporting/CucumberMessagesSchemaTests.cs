@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KycE2E.Automation.Processes;
 using KycE2E.Reporting;
 using KycE2E.Reporting.Cucumber;
+using Microsoft.Playwright;
 
 namespace KycE2E.IntegrationTests.Reporting;
 
@@ -10,7 +11,8 @@ namespace KycE2E.IntegrationTests.Reporting;
 /// A real run's messages.ndjson against the official Cucumber Messages JSON schema (the npm package @cucumber/messages,
 /// pinned in tools/cucumber-messages): the features' test host runs the web row of "Finding the way back to a failed
 /// verification" twice, first with a catalogued defect (it fails, with its screenshot, page source and trace), then
-/// clean as the retry; the messages of both passes are written as ./e2e run writes them and every envelope is validated.
+/// clean as the retry; the messages of both passes are written as ./e2e run writes them and every envelope is validated;
+/// the HTML report made from them is opened in Chromium.
 /// </summary>
 [NonParallelizable] // two feature runs with their sandbox and Chromium: enough for the machine's two cores
 public sealed class CucumberMessagesSchemaTests
@@ -74,6 +76,35 @@ public sealed class CucumberMessagesSchemaTests
         var (brokenCode, brokenOutput) = await ValidateAsync(broken);
         brokenCode.Should().Be(1);
         brokenOutput.Should().Contain($"line {brokenLine + 1}: testStepFinished: /testStepFinished/testStepResult must have required property 'status'");
+    }
+
+    [Test]
+    public async Task The_html_report_of_a_real_failed_run_shows_the_screenshot_and_its_search_narrows_by_tag()
+    {
+        var runId = $"it-cucumber-{Guid.NewGuid():N}"[..20];
+        await RunFeaturesAsync(runId, attempt: 1, defects: "web-retry-button-missing");
+        CucumberReports.Write(_outDir, _runDirs);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArguments.All });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(_outDir, CucumberReports.HtmlFile)).AbsoluteUri);
+        var feature = page.GetByText("features/retry/finding-retry.feature", new() { Exact = true });
+        await Assertions.Expect(feature).ToHaveCountAsync(1);
+
+        // The failed step's screenshot, inline once its attachment is opened.
+        var screenshot = page.Locator("details", new() { Has = page.Locator("summary", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^screenshot\\.png$") }) });
+        await Assertions.Expect(screenshot).ToHaveCountAsync(1);
+        await screenshot.Locator("summary").ClickAsync();
+        await Assertions.Expect(screenshot.Locator("img[src^='data:image/png;base64,']")).ToBeVisibleAsync();
+
+        var search = page.GetByPlaceholder("Search with text or @tags");
+        await search.FillAsync("@mobile");
+        await search.PressAsync("Enter");
+        await Assertions.Expect(feature).ToHaveCountAsync(0);
+        await search.FillAsync("@web and @smoke");
+        await search.PressAsync("Enter");
+        await Assertions.Expect(feature).ToHaveCountAsync(1);
     }
 
     private async Task RunFeaturesAsync(string runId, int attempt, string defects)
