@@ -1,12 +1,13 @@
 using System.Globalization;
+using KycE2E.Reporting.Cucumber;
 
 namespace KycE2E.Reporting;
 
-/// <summary>What a run leaves behind and what it decides: report.html, merged.junit.xml, the console summary and the gate.</summary>
+/// <summary>What a run leaves behind and what it decides: report.html, merged.junit.xml, the Cucumber outputs, the console summary and the gate.</summary>
 public static class RunOutcome
 {
     /// <summary>
-    /// Writes OUT_DIR/report.html and OUT_DIR/merged.junit.xml from the result folders (oldest first: a run, then its
+    /// Writes OUT_DIR/report.html, OUT_DIR/merged.junit.xml and the Cucumber outputs (messages.ndjson, cucumber.html, cucumber.json) from the result folders (oldest first: a run, then its
     /// retries; or shards), prints the summary, and returns the gate's exit code: 0 passed, 1 a scenario failed.
     /// </summary>
     public static int Write(string outDir, IReadOnlyList<string> runDirs, FlakyPolicy policy, TextWriter console)
@@ -17,6 +18,7 @@ public static class RunOutcome
         report.WriteHtml(html, outDir);
         JUnitMerge.Write(runDirs, Path.Combine(outDir, "merged.junit.xml"));
         console.WriteLine(report.Summary(html));
+        console.WriteLine(CucumberReports.Write(outDir, runDirs));
         var overall = report.Overall;
         console.WriteLine(policy.Describe(overall));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e: {overall.Passed + overall.Flaky} passed, {overall.Failed} failed, {overall.Skipped} skipped"));

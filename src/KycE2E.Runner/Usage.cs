@@ -52,7 +52,8 @@ public static class Usage
                     writes artifacts/bench/results.md and results.json (README "Benchmark" says how to read them)
                       --repeats N (5)  --users N (50)  --seconds N (60)  --tags EXPR (limit the full runs)
                       --only PARTS (workers,login,overhead,startup,load,documents,hardening; default all)
-          install   only install the prerequisites (apt packages with Java 17, Appium and the Grid from tools/)
+          install   only install the prerequisites (apt packages with Java 17; Appium, the Grid and the Cucumber
+                    Messages schema from tools/)
           help      this text
 
         Exit codes: 0 all passed, 1 a test failed, 2 the environment could not be set up, 130 interrupted (Ctrl-C).
