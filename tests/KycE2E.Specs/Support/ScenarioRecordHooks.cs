@@ -91,7 +91,9 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
             failed ? (unreachable is null ? "" : unreachable + "\n") + running.Masked(running.Error!.ToString()) : null,
             failed ? running.Artifacts?.Directory : null,
             [.. (running.Artifacts?.Files ?? []).Where(File.Exists)],
-            environment.Settings.Run.Attempt).Write(environment.RunDir);
+            environment.Settings.Run.Attempt,
+            System.Environment.MachineName,
+            TestContext.CurrentContext.WorkerId ?? "main").Write(environment.RunDir);
         TestContext.Progress.WriteLine($"[{platform,-6}] {outcome.Text(),-7} {seconds,5:0.0}s  {running.Feature} / {running.Title}"
             + (unreachable is null ? "" : $"\n         {unreachable}")
             + (failed ? $"\n         artifacts: {running.Artifacts?.Directory}" : ""));

@@ -37,7 +37,8 @@ public sealed class SuiteRunTests
             ["KYCE2E_Mobile__Device"] = "iPhone 14 Pro Max",
             ["KYCE2E_Run__Screenshots"] = "every-step",
         });
-        File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "report.html")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(_workspace.Root, "artifacts", "r1", "index.html")).Should().Contain("<strong>passed</strong> (exit code 0): 1 passed, 0 failed, 0 skipped");
+        Directory.EnumerateFiles(Path.Combine(_workspace.Root, "artifacts", "r1", "allure-results"), "*-result.json").Should().ContainSingle();
         File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "merged.junit.xml")).Should().BeTrue();
         _workspace.Output.ToString().Should().Contain("e2e: run r1: features on web (ci profile, 2 workers)").And.Contain("e2e: 1 passed, 0 failed, 0 skipped");
         ScenarioDurations.Load(Path.Combine(_workspace.Root, "artifacts", "durations.json")).Entries
@@ -240,7 +241,9 @@ public sealed class SuiteRunTests
 
         code.Should().Be(ExitCodes.Interrupted);
         _workspace.Dotnet.Tests.Should().ContainSingle("no retry starts after Ctrl-C");
-        File.ReadAllText(Path.Combine(_workspace.Repository.RunDir("r6"), "report.html")).Should().Contain("finished");
+        File.ReadAllText(Path.Combine(_workspace.Repository.RunDir("r6"), "index.html")).Should().Contain("<strong>failed</strong> (exit code 1): 0 passed, 1 failed, 0 skipped");
+        File.ReadAllText(Directory.EnumerateFiles(Path.Combine(_workspace.Repository.RunDir("r6"), "allure-results"), "*-result.json").Should().ContainSingle().Subject)
+            .Should().Contain("\"name\": \"finished\"");
         _workspace.Output.ToString().Should().Contain("e2e: interrupted: writing the report of the scenarios that finished");
     }
 }
