@@ -77,7 +77,8 @@ public sealed class AllureReport(Repository repository, TextWriter output, Func<
         return index;
     }
 
-    private string Relative(string path) => Path.GetRelativePath(repository.Root, path);
+    /// <summary>A path under the repository as artifacts/…, any other as it is.</summary>
+    private string Relative(string path) => Path.GetRelativePath(repository.Root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
 
     private void Say(string text) => output.WriteLine($"e2e: {text}");
 }

@@ -107,7 +107,9 @@ public static class AllureResults
 
         var attachments = new List<AllureAttachment>();
         var links = new List<AllureLink>();
-        foreach (var file in record.Artifacts)
+        // A step's screenshot is among the scenario's files too: attached once, to its step.
+        var stepShots = record.Steps.Select(s => s.Screenshot).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var file in record.Artifacts.Where(f => !stepShots.Contains(f)))
         {
             var name = Path.GetFileName(file);
             if (name == "trace.zip")
@@ -119,7 +121,7 @@ public static class AllureResults
                     var source = $"{uuid}-{files.Count + 1}-attachment.uri";
                     files.Add(new AllureFile(source, null, url + "\n"));
                     attachments.Add(new AllureAttachment("trace.zip (open with ./e2e show-trace)", source, "text/uri-list"));
-                    links.Add(new AllureLink("Playwright trace (./e2e show-trace " + trace + ")", url, "link"));
+                    links.Add(new AllureLink("Playwright trace (trace.zip; ./e2e show-trace opens it)", url, "link"));
                 }
 
                 continue;

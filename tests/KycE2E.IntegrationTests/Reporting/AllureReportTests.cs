@@ -74,8 +74,13 @@ public sealed class AllureReportTests
         await Assertions.Expect(total).ToHaveTextAsync("3", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("metadata-item-flaky").GetByTestId("metadata-value")).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByTestId("metadata-item-failed").GetByTestId("metadata-value")).ToHaveTextAsync("1");
-        await Assertions.Expect(page.GetByTestId("tree-leaf")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.GetByTestId("tree-leaf-flaky")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("tab-all").GetByTestId("counter")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.GetByTestId("tab-passed").GetByTestId("counter")).ToHaveTextAsync("2", new() { UseInnerText = true });
+        // Suites by platform first: the tree's top level is "mobile" and "web".
+        foreach (var platform in new[] { "mobile", "web" })
+        {
+            await Assertions.Expect(page.GetByTestId("tree-section-title").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{platform}$") })).ToHaveCountAsync(1);
+        }
         TestContext.Progress.WriteLine($"allure generate: {string.Join(" s, ", seconds.Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} s for 3 scenarios");
     }
 }

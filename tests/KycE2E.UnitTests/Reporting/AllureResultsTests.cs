@@ -88,6 +88,7 @@ public sealed class AllureResultsTests
         File.ReadAllText(Path.Combine(folder, attachments[1].Source)).Should().Be("<html>retry form</html>");
         File.ReadAllText(Path.Combine(folder, attachments[2].Source)).Should().Be("../retrying/blurry-photo-web/trace.zip\n", "the trace stays in the run folder; the report links it");
         failed.GetProperty("links")[0].GetProperty("url").GetString().Should().Be("../retrying/blurry-photo-web/trace.zip");
+        failed.GetProperty("links")[0].GetProperty("name").GetString().Should().Be("Playwright trace (trace.zip; ./e2e show-trace opens it)");
         Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal(
             "01234567-89ab-cdef-0123-456789abcdef-1-attachment.png",
             "01234567-89ab-cdef-0123-456789abcdef-2-attachment.html",
@@ -119,10 +120,12 @@ public sealed class AllureResultsTests
         var shot = Path.Combine(run, "shots", "02-she-retries.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         File.WriteAllBytes(shot, [1, 2, 3]);
-        Record("0123456789abcdef0123456789abcdef", "web", Outcome.Passed, 1, stepShot: shot).Write(run);
+        Record("0123456789abcdef0123456789abcdef", "web", Outcome.Passed, 1, artifacts: [shot], stepShot: shot).Write(run);
 
-        var step = Read(AllureResults.Write(run, [run], Local), "01234567-89ab-cdef-0123-456789abcdef").GetProperty("steps")[1];
+        var result = Read(AllureResults.Write(run, [run], Local), "01234567-89ab-cdef-0123-456789abcdef");
+        var step = result.GetProperty("steps")[1];
 
+        result.GetProperty("attachments").GetArrayLength().Should().Be(0, "the scenario's copy of the step's screenshot is not attached twice");
         step.GetProperty("attachments")[0].GetProperty("source").GetString().Should().Be("01234567-89ab-cdef-0123-456789abcdef-1-attachment.png");
         step.GetProperty("attachments")[0].GetProperty("type").GetString().Should().Be("image/png");
     }
