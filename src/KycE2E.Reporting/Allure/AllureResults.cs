@@ -140,7 +140,8 @@ public static class AllureResults
             new("feature", record.Feature),
             new("story", record.Scenario),
             new("host", record.Host ?? "unknown"),
-            new("thread", record.Worker ?? "worker"),
+            // NUnit's "NUnit.Fw.ParallelWorker#2" as "ParallelWorker#2": the timeline's row names are short.
+            new("thread", record.Worker?.Split('.')[^1] ?? "worker"),
             new("framework", "SpecFlow"),
             new("language", "C#"),
         };

@@ -31,7 +31,7 @@ public sealed class AllureResultsTests
             new StepRecord("Given", "a user whose photo was blurry", Outcome.Passed, 1.0, null, null),
             new StepRecord("When", "she retries", outcome, 1.25, error, stepShot),
         ],
-        error, null, artifacts ?? [], attempt, "box", "ParallelWorker#2");
+        error, null, artifacts ?? [], attempt, "box", "NUnit.Fw.ParallelWorker#2");
 
     private static JsonElement Read(string folder, string uuid) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, $"{uuid}-result.json"))).RootElement;

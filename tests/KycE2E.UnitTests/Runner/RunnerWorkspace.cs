@@ -39,7 +39,11 @@ internal sealed class RunnerWorkspace : IDisposable
         Cores = 2,
         UtcNow = () => new DateTime(2026, 12, 1, 3, 4, 5, DateTimeKind.Utc),
         Answers = _ => Task.FromResult(EnvironmentAnswers),
+        Allure = WithAllure ? new AllureReport(Repository, Output, n => _variables.GetValueOrDefault(n)) : null,
     };
+
+    /// <summary>The runner's Allure step, against this workspace (which has no tools/allure, so it starts no process).</summary>
+    public bool WithAllure { get; set; }
 
     public bool EnvironmentAnswers { get; set; } = true;
 

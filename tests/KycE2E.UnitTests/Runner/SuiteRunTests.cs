@@ -246,4 +246,22 @@ public sealed class SuiteRunTests
             .Should().Contain("\"name\": \"finished\"");
         _workspace.Output.ToString().Should().Contain("e2e: interrupted: writing the report of the scenarios that finished");
     }
+
+    [TestCase(Outcome.Passed, ExitCodes.Passed)]
+    [TestCase(Outcome.Failed, ExitCodes.Failed)]
+    public async Task Without_Allure_one_line_says_so_and_the_verdict_is_the_runs_own(Outcome outcome, int expected)
+    {
+        _workspace.Set("RUN_ID", "r9");
+        _workspace.WithAllure = true;
+        _workspace.Dotnet.OnTest = t => { _workspace.Results(t, 1, ("a", outcome)); return outcome == Outcome.Failed ? 1 : 0; };
+
+        var code = await RunAsync(RunnerWorkspace.Options());
+
+        code.Should().Be(expected);
+        _workspace.Output.ToString().Split('\n').Where(l => l.Contains("Allure", StringComparison.Ordinal)).Should().Equal(
+            "e2e: Allure report not made: Allure is not installed in tools/allure (./e2e install, or: cd tools/allure && npm ci).");
+        var index = File.ReadAllText(Path.Combine(_workspace.Repository.RunDir("r9"), "index.html"));
+        index.Should().Contain($"(exit code {expected})").And.NotContain("allure-report/index.html", "no dead link to a report that was not made");
+        Directory.EnumerateFiles(Path.Combine(_workspace.Repository.RunDir("r9"), "allure-results"), "*-result.json").Should().ContainSingle("the results are written all the same");
+    }
 }
