@@ -31,14 +31,22 @@ public static class RunOutcome
         return code;
     }
 
-    /// <summary>The files of <see cref="Write"/> without the console: the report read from the folders and the gate's exit code.</summary>
-    public static (RunReport Report, int ExitCode) WriteFiles(string outDir, IReadOnlyList<string> runDirs, FlakyPolicy policy, Action<string>? render = null)
+    /// <summary>
+    /// The files of <see cref="Write"/> without the console: the report read from the folders and the gate's exit code.
+    /// The test host passes <paramref name="mergeJUnit"/> false: one pass has its own JUnit file, and merged.junit.xml is
+    /// the whole run's.
+    /// </summary>
+    public static (RunReport Report, int ExitCode) WriteFiles(string outDir, IReadOnlyList<string> runDirs, FlakyPolicy policy, Action<string>? render = null, bool mergeJUnit = true)
     {
         Directory.CreateDirectory(outDir);
         var report = RunReport.From(runDirs);
         var overall = report.Overall;
         var code = overall.Passed + overall.Failed + overall.Flaky + overall.Skipped == 0 ? 1 : policy.ExitCode(overall);
-        JUnitMerge.Write(runDirs, Path.Combine(outDir, "merged.junit.xml"));
+        if (mergeJUnit)
+        {
+            JUnitMerge.Write(runDirs, Path.Combine(outDir, "merged.junit.xml"));
+        }
+
         AllureResults.Write(outDir, runDirs, AllureExecutor.From(Environment.GetEnvironmentVariable, Path.GetFileName(Path.TrimEndingDirectorySeparator(outDir))));
         render?.Invoke(outDir);
         RunIndex.Write(outDir, runDirs, report, policy, code);
