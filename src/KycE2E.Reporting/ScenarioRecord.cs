@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace KycE2E.Reporting;
 
-/// <summary>What one scenario did on one platform, written as JSON when it ends; reports are built from these files.</summary>
+/// <summary>
+/// What one scenario did on one platform, written as JSON when it ends; reports are built from these files. The machine
+/// and the worker (NUnit's worker id) it ran on place it on the Allure timeline; records written before they were kept
+/// read as null.
+/// </summary>
 public sealed record ScenarioRecord(
     string Id,
     string Feature,
@@ -18,6 +22,8 @@ public sealed record ScenarioRecord(
     string? ArtifactsDir,
     IReadOnlyList<string> Artifacts,
     int Attempt,
+    string? Host = null,
+    string? Worker = null,
     string? SkipReason = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -19,6 +19,7 @@ var suite = new Suite(repository, new Dotnet(repository), Console.Out, Console.E
 {
     Commit = await CommitAsync(repository.Root),
     Terminal = !Console.IsOutputRedirected,
+    Allure = new AllureReport(repository, Console.Out, Environment.GetEnvironmentVariable),
     Answers = async health =>
     {
         try
@@ -87,7 +88,7 @@ int ReportMerge(ReportMergeVerb merge)
 
     var policy = new SuiteRun(suite).Policy(profile: "ci");
     suite.RecordDurations(dirs);
-    return RunOutcome.Write(Path.GetFullPath(merge.OutDir), dirs, policy, Console.Out);
+    return RunOutcome.Write(Path.GetFullPath(merge.OutDir), dirs, policy, Console.Out, suite.RenderReports(appendHistory: true));
 }
 
 async Task<int> SandboxAsync(int port)

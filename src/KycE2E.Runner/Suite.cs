@@ -35,6 +35,12 @@ public sealed class Suite(
     /// <summary>The console of one dotnet test pass, quiet unless <paramref name="verbose"/>.</summary>
     public RunConsole Console(ConsoleForm form, bool verbose) => new(output, form, verbose, RunConsole.IsLive(Terminal, environment));
 
+    /// <summary>Renders a run's Allure report (null: none, as in the unit tests, which start no process).</summary>
+    public AllureReport? Allure { get; init; }
+
+    /// <summary>The render step of a run's outputs; <paramref name="appendHistory"/> false leaves the Allure history as it is.</summary>
+    public Action<string>? RenderReports(bool appendHistory) => Allure is { } allure ? outDir => allure.Render(outDir, appendHistory) : null;
+
     /// <summary>When a run starts: its folder's name.</summary>
     public Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
 

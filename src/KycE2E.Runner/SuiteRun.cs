@@ -72,7 +72,8 @@ public sealed class SuiteRun(Suite suite)
             suite.RecordDurations(dirs);
         }
 
-        return Math.Min(RunOutcome.Write(suite.Repository.RunDir(runId), dirs, policy, suite.Output), ExitCodes.Failed);
+        // A shard's run is not added to the Allure history (its merge is), as with the durations.
+        return Math.Min(RunOutcome.Write(suite.Repository.RunDir(runId), dirs, policy, suite.Output, suite.RenderReports(appendHistory: options.Shard is null)), ExitCodes.Failed);
     }
 
     /// <summary>
@@ -196,7 +197,7 @@ public sealed class SuiteRun(Suite suite)
     private int Interrupted(string runId, List<string> dirs, FlakyPolicy policy)
     {
         suite.Say("interrupted: writing the report of the scenarios that finished");
-        RunOutcome.Write(suite.Repository.RunDir(runId), [.. dirs.Where(Directory.Exists)], policy, suite.Output);
+        RunOutcome.Write(suite.Repository.RunDir(runId), [.. dirs.Where(Directory.Exists)], policy, suite.Output, suite.RenderReports(appendHistory: false));
         return ExitCodes.Interrupted;
     }
 }

@@ -56,7 +56,7 @@ public sealed class SuiteTest(Suite suite)
         }
 
         // The features' closing table and failures, as ./e2e run ends (the test host wrote the report itself).
-        suite.Output.WriteLine(RunReport.From([suite.Repository.RunDir(runId)]).Summary(Path.Combine(suite.Repository.RunDir(runId), "report.html")));
+        suite.Output.WriteLine(RunReport.From([suite.Repository.RunDir(runId)]).Summary(Path.Combine(suite.Repository.RunDir(runId), RunIndex.FileName)));
 
         suite.Say(GridSmokeTitle);
         code = Worst(code, await RemoteSmokeAsync(runId, environment, verbose));

@@ -12,7 +12,7 @@ public static class Usage
         Usage: ./e2e VERB [options]
 
           run       install what is missing, start the sandbox and Appium, run every feature on web and mobile;
-                    report in artifacts/<run>/ (JUnit, TRX, evidence of failed scenarios)
+                    artifacts/<run>/index.html: the verdict and links to the Allure report, JUnit, TRX
                       --tags EXPR      SpecFlow tags, e.g. "@smoke and not @mobile"
                       --platform P     web or mobile
                       --env NAME       local (default), ci, staging or device-farm (runsettings/NAME.runsettings)
@@ -42,7 +42,7 @@ public static class Usage
           show-trace FILE   open a Playwright trace.zip from artifacts/ in the trace viewer
           docs --out DIR [--seed N] [--on YYYY-MM-DD]
                     write the synthetic ID photos (every variant) and their manifest, for exploratory testing
-          report merge OUT DIR...   one report and one JUnit file from several result folders (shards, retries)
+          report merge OUT DIR...   one index.html, Allure report and JUnit file from several result folders (shards, retries)
           defects   the suite against each deliberate sandbox defect (docs/defects.md): clean run first, then a
                     matrix defect → caught by which scenarios / missed; non-zero on a miss or a failing clean run
           bench     the benchmark (not a test): full run with 2 and 1 workers, seconds per scenario and platform,
@@ -52,8 +52,8 @@ public static class Usage
                     writes artifacts/bench/results.md and results.json (README "Benchmark" says how to read them)
                       --repeats N (5)  --users N (50)  --seconds N (60)  --tags EXPR (limit the full runs)
                       --only PARTS (workers,login,overhead,startup,load,documents,hardening; default all)
-          install   only install the prerequisites (apt packages with Java 17; Appium, the Grid and the Cucumber
-                    Messages schema from tools/)
+          install   only install the prerequisites (apt packages with Java 17; Appium, Allure, the Grid and the
+                    Cucumber Messages schema from tools/)
           help      this text
 
         Exit codes: 0 all passed, 1 a test failed, 2 the environment could not be set up, 130 interrupted (Ctrl-C).

@@ -3,7 +3,7 @@
 # interrupts it the way a terminal's Ctrl-C does (SIGINT to the whole foreground process group), and checks that
 #   - every process the run started is gone within 5 s (the e2e script, dotnet test, testhost, the sandbox,
 #     Playwright's driver and Chromium, Appium, chromedriver),
-#   - artifacts/<run>/report.html was written, and
+#   - artifacts/<run>/index.html was written, and
 #   - ./e2e exited with 130.
 # The run's processes are told apart from anything else on the machine by a marker environment variable that every
 # one of them inherits, and by the run's process group.
@@ -111,6 +111,6 @@ GONE_SECONDS="$(since "$T0")"
 left="$(run_processes)"
 [ -z "$left" ] || fail "$(echo "$left" | wc -w) of the run's $count processes still running $LIMIT s after SIGINT"
 [ "$code" = 130 ] || fail "./e2e exited with $code, not 130"
-[ -s "artifacts/$RUN_ID/report.html" ] || fail "no artifacts/$RUN_ID/report.html"
+[ -s "artifacts/$RUN_ID/index.html" ] || fail "no artifacts/$RUN_ID/index.html"
 
-say "passed: all $count processes of the run gone ${GONE_SECONDS} s after SIGINT (./e2e exited 130 after ${E2E_SECONDS} s); report artifacts/$RUN_ID/report.html"
+say "passed: all $count processes of the run gone ${GONE_SECONDS} s after SIGINT (./e2e exited 130 after ${E2E_SECONDS} s); report artifacts/$RUN_ID/index.html"

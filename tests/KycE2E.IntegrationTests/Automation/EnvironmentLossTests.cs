@@ -75,14 +75,15 @@ public sealed class EnvironmentLossTests
             Outcome.Failed, DateTimeOffset.UtcNow, 1, [], $"{reason}\n{failure}", artifacts.Directory, [.. artifacts.Files.Where(File.Exists)], 1);
         record.Write(_environment.RunDir);
         await File.WriteAllTextAsync(Path.Combine(_environment.RunDir, "environment.json"), JsonSerializer.Serialize(await _environment.FactsAsync(), ScenarioRecord.Json));
-        var report = RunReport.From([_environment.RunDir]);
-        var html = Path.Combine(_environment.RunDir, "report.html");
-        report.WriteHtml(html, _environment.RunDir);
+        var (report, code) = RunOutcome.WriteFiles(_environment.RunDir, [_environment.RunDir], new FlakyPolicy(FlakyFails: false));
         _disposed = true;
         await _environment.Invoking(e => e.DisposeAsync().AsTask()).Should().NotThrowAsync();
 
-        report.Summary(html).Should().Contain($"FAILED [web] Losing the environment / The sandbox dies mid-scenario: {reason}");
-        (await File.ReadAllTextAsync(html)).Should().Contain("Environment unreachable: the run&#39;s sandbox exited during this scenario")
+        code.Should().Be(1);
+        report.Summary("index.html").Should().Contain($"FAILED [web] Losing the environment / The sandbox dies mid-scenario: {reason}");
+        var result = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.EnumerateFiles(Path.Combine(_environment.RunDir, "allure-results"), "*-result.json").Single())).RootElement;
+        result.GetProperty("status").GetString().Should().Be("broken", "the environment, not the product, failed it");
+        result.GetProperty("statusDetails").GetProperty("message").GetString().Should().StartWith(reason + "\n")
             .And.Contain("ERR_CONNECTION_REFUSED");
         artifacts.Files.Where(File.Exists).Select(Path.GetFileName).Should().Contain("screenshot.png", "the browser outlived the sandbox");
     }

@@ -92,7 +92,9 @@ public sealed class ScenarioRecordHooks(RunningScenario running, ScenarioContext
             failed ? running.Artifacts?.Directory : null,
             [.. (running.Artifacts?.Files ?? []).Where(File.Exists)],
             environment.Settings.Run.Attempt,
-            outcome == Outcome.Skipped ? running.SkipReason : null).Write(environment.RunDir);
+            Host: System.Environment.MachineName,
+            Worker: TestContext.CurrentContext.WorkerId ?? "main",
+            SkipReason: outcome == Outcome.Skipped ? running.SkipReason : null).Write(environment.RunDir);
         TestContext.Progress.WriteLine($"[{platform,-6}] {outcome.Text(),-7} {seconds,5:0.0}s  {running.Feature} / {running.Title}"
             + (unreachable is null ? "" : $"\n         {unreachable}")
             + (outcome == Outcome.Skipped && running.SkipReason is { } skipped ? $"\n         {skipped}" : "")

@@ -56,13 +56,13 @@ public static class TestRun
         {
             var runDir = _environment.RunDir;
             await File.WriteAllTextAsync(Path.Combine(runDir, "environment.json"), JsonSerializer.Serialize(await _environment.FactsAsync(), ScenarioRecord.Json));
-            var report = RunReport.From([runDir]);
-            var path = Path.Combine(runDir, "report.html");
-            report.WriteHtml(path, runDir);
+            // index.html and allure-results for plain dotnet test; ./e2e writes them again over every pass of the run.
+            var policy = FlakyPolicy.For(_environment.Settings.Profile, System.Environment.GetEnvironmentVariable(FlakyPolicy.Variable));
+            var (report, _) = RunOutcome.WriteFiles(runDir, [runDir], policy, mergeJUnit: false);
             if (System.Environment.GetEnvironmentVariable("KYCE2E_E2E") != "1")
             {
                 // ./e2e prints the summary itself, over every pass of the run (retries included).
-                await TestContext.Progress.WriteLineAsync(report.Summary(path));
+                await TestContext.Progress.WriteLineAsync(report.Summary(Path.Combine(runDir, RunIndex.FileName)));
             }
         }
         finally

@@ -44,7 +44,11 @@ internal sealed class RunnerWorkspace : IDisposable
             Fetched.Add(url);
             return Task.FromResult(FetchAnswer);
         },
+        Allure = WithAllure ? new AllureReport(Repository, Output, n => _variables.GetValueOrDefault(n)) : null,
     };
+
+    /// <summary>The runner's Allure step, against this workspace (which has no tools/allure, so it starts no process).</summary>
+    public bool WithAllure { get; set; }
 
     public bool EnvironmentAnswers { get; set; } = true;
 

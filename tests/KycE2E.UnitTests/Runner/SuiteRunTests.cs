@@ -37,7 +37,8 @@ public sealed class SuiteRunTests
             ["KYCE2E_Mobile__Device"] = "iPhone 14 Pro Max",
             ["KYCE2E_Run__Screenshots"] = "every-step",
         });
-        File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "report.html")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(_workspace.Root, "artifacts", "r1", "index.html")).Should().Contain("<strong>passed</strong> (exit code 0): 1 passed, 0 failed, 0 skipped");
+        Directory.EnumerateFiles(Path.Combine(_workspace.Root, "artifacts", "r1", "allure-results"), "*-result.json").Should().ContainSingle();
         File.Exists(Path.Combine(_workspace.Root, "artifacts", "r1", "merged.junit.xml")).Should().BeTrue();
         _workspace.Output.ToString().Should().Contain("e2e: run r1: features on web (ci profile, 2 workers)").And.Contain("e2e: 1 passed, 0 failed, 0 skipped");
         ScenarioDurations.Load(Path.Combine(_workspace.Root, "artifacts", "durations.json")).Entries
@@ -255,7 +256,27 @@ public sealed class SuiteRunTests
 
         code.Should().Be(ExitCodes.Interrupted);
         _workspace.Dotnet.Tests.Should().ContainSingle("no retry starts after Ctrl-C");
-        File.ReadAllText(Path.Combine(_workspace.Repository.RunDir("r6"), "report.html")).Should().Contain("finished");
+        File.ReadAllText(Path.Combine(_workspace.Repository.RunDir("r6"), "index.html")).Should().Contain("<strong>failed</strong> (exit code 1): 0 passed, 1 failed, 0 skipped");
+        File.ReadAllText(Directory.EnumerateFiles(Path.Combine(_workspace.Repository.RunDir("r6"), "allure-results"), "*-result.json").Should().ContainSingle().Subject)
+            .Should().Contain("\"name\": \"finished\"");
         _workspace.Output.ToString().Should().Contain("e2e: interrupted: writing the report of the scenarios that finished");
+    }
+
+    [TestCase(Outcome.Passed, ExitCodes.Passed)]
+    [TestCase(Outcome.Failed, ExitCodes.Failed)]
+    public async Task Without_Allure_one_line_says_so_and_the_verdict_is_the_runs_own(Outcome outcome, int expected)
+    {
+        _workspace.Set("RUN_ID", "r9");
+        _workspace.WithAllure = true;
+        _workspace.Dotnet.OnTest = t => { _workspace.Results(t, 1, ("a", outcome)); return outcome == Outcome.Failed ? 1 : 0; };
+
+        var code = await RunAsync(RunnerWorkspace.Options());
+
+        code.Should().Be(expected);
+        _workspace.Output.ToString().Split('\n').Where(l => l.Contains("Allure", StringComparison.Ordinal)).Should().Equal(
+            "e2e: Allure report not made: Allure is not installed in tools/allure (./e2e install, or: cd tools/allure && npm ci).");
+        var index = File.ReadAllText(Path.Combine(_workspace.Repository.RunDir("r9"), "index.html"));
+        index.Should().Contain($"(exit code {expected})").And.NotContain("allure-report/index.html", "no dead link to a report that was not made");
+        Directory.EnumerateFiles(Path.Combine(_workspace.Repository.RunDir("r9"), "allure-results"), "*-result.json").Should().ContainSingle("the results are written all the same");
     }
 }
