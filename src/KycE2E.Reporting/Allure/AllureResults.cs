@@ -155,7 +155,9 @@ public static class AllureResults
             $"{record.Feature} / {record.Scenario} [{record.Platform}]",
             [record.Platform, record.Feature],
             Status(record.Outcome, record.Error),
-            record.Error is { } e || flaky ? new AllureStatusDetails(record.Error is { } m ? Message(m) : null, record.Error, flaky ? true : null) : null,
+            record.Error is not null || flaky || record.SkipReason is not null
+                ? new AllureStatusDetails(record.Error is { } m ? Message(m) : record.SkipReason, record.Error, flaky ? true : null)
+                : null,
             "finished",
             start,
             stop,

@@ -28,7 +28,9 @@ public static class CucumberReports
         Directory.CreateDirectory(outDir);
         File.WriteAllLines(Path.Combine(outDir, MessagesFile), envelopes.Select(MessageJson.Serialize));
         File.WriteAllText(Path.Combine(outDir, JsonFile), CucumberJson.Text(envelopes));
-        WriteHtmlAsync(Path.Combine(outDir, HtmlFile), envelopes, title).GetAwaiter().GetResult();
+        // On the thread pool: the formatter's own awaits must not need the caller's context (the test host's end of run
+        // has one, and waiting on it here would never finish).
+        Task.Run(() => WriteHtmlAsync(Path.Combine(outDir, HtmlFile), envelopes, title)).GetAwaiter().GetResult();
     }
 
     private static async Task WriteHtmlAsync(string path, IReadOnlyList<Envelope> envelopes, string title)

@@ -33,7 +33,9 @@ public sealed class StepRecording(RunningScenario running, ScenarioContext scena
             }
         }
 
-        running.Steps.Add(new StepRecord(step.StepDefinitionType.ToString(), step.Text, failed ? Outcome.Failed : Outcome.Passed,
-            _stepClock.Elapsed.TotalSeconds, failed ? running.Masked(running.Error!.Message) : null, shot));
+        // A step that needs what the environment lacks skips the scenario there: that step is the skipped one, with the reason.
+        var skipped = !failed && running.SkipReason is not null;
+        running.Steps.Add(new StepRecord(step.StepDefinitionType.ToString(), step.Text, failed ? Outcome.Failed : skipped ? Outcome.Skipped : Outcome.Passed,
+            _stepClock.Elapsed.TotalSeconds, failed ? running.Masked(running.Error!.Message) : skipped ? running.SkipReason : null, shot));
     }
 }

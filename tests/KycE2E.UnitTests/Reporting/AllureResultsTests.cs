@@ -114,6 +114,21 @@ public sealed class AllureResultsTests
     }
 
     [Test]
+    public void A_skipped_scenario_is_skipped_in_allure_with_its_reason_never_passed()
+    {
+        var run = Folder();
+        const string reason = "needs the clock moved ('clock'), which this environment lacks (Environment:Lacks)";
+        (Record("0123456789abcdef0123456789abcdef", "web", Outcome.Skipped, 1, error: null) with { SkipReason = reason }).Write(run);
+
+        var result = Read(AllureResults.Write(run, [run], Local), "01234567-89ab-cdef-0123-456789abcdef");
+
+        result.GetProperty("status").GetString().Should().Be("skipped");
+        result.GetProperty("statusDetails").GetProperty("message").GetString().Should().Be(reason);
+        result.GetProperty("statusDetails").TryGetProperty("trace", out _).Should().BeFalse();
+        result.GetProperty("steps")[1].GetProperty("status").GetString().Should().Be("skipped");
+    }
+
+    [Test]
     public void A_step_screenshot_is_attached_to_its_step()
     {
         var run = Folder();
