@@ -200,18 +200,19 @@ public static class CucumberJson
             nodes[tag.Id] = tag;
         }
 
-        foreach (var child in feature.Children)
+        // A feature's children and a rule's children are each a background or a scenario.
+        void AddChild(Background? background, Scenario? scenario)
         {
-            if (child.Background is { } background)
-            {
-                AddSteps(background.Steps);
-            }
-
-            if (child.Scenario is { } scenario)
+            AddSteps(background?.Steps ?? []);
+            if (scenario is not null)
             {
                 AddScenario(scenario);
             }
+        }
 
+        foreach (var child in feature.Children)
+        {
+            AddChild(child.Background, child.Scenario);
             if (child.Rule is { } rule)
             {
                 foreach (var tag in rule.Tags)
@@ -221,15 +222,7 @@ public static class CucumberJson
 
                 foreach (var ruleChild in rule.Children)
                 {
-                    if (ruleChild.Background is { } ruleBackground)
-                    {
-                        AddSteps(ruleBackground.Steps);
-                    }
-
-                    if (ruleChild.Scenario is { } ruleScenario)
-                    {
-                        AddScenario(ruleScenario);
-                    }
+                    AddChild(ruleChild.Background, ruleChild.Scenario);
                 }
             }
         }

@@ -9,21 +9,12 @@ public sealed class AllureResultsTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
     private static readonly AllureExecutor Local = new("local (box)", "local", null, null, "run-1", null, "KycE2E");
-    private readonly List<string> _dirs = [];
+    private readonly TempFolders _folders = new("kyce2e-allure-");
 
     [TearDown]
-    public void RemoveFolders()
-    {
-        _dirs.ForEach(d => Directory.Delete(d, recursive: true));
-        _dirs.Clear();
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
-    private string Folder()
-    {
-        var dir = Directory.CreateTempSubdirectory("kyce2e-allure-").FullName;
-        _dirs.Add(dir);
-        return dir;
-    }
+    private string Folder() => _folders.New();
 
     private static ScenarioRecord Record(string id, string platform, Outcome outcome, int attempt, string? error = null, IReadOnlyList<string>? artifacts = null, string? stepShot = null) => new(
         id, "Retrying", "blurry photo", platform, ["regression", platform], outcome, Start, 2.5,

@@ -4,21 +4,12 @@ namespace KycE2E.UnitTests.Reporting;
 
 public sealed class RunReportTests
 {
-    private readonly List<string> _dirs = [];
+    private readonly TempFolders _folders = new("kyce2e-report-");
 
     [TearDown]
-    public void RemoveFolders()
-    {
-        _dirs.ForEach(d => Directory.Delete(d, recursive: true));
-        _dirs.Clear();
-    }
+    public void RemoveFolders() => _folders.RemoveAll();
 
-    private string Folder()
-    {
-        var dir = Directory.CreateTempSubdirectory("kyce2e-report-").FullName;
-        _dirs.Add(dir);
-        return dir;
-    }
+    private string Folder() => _folders.New();
 
     private static ScenarioRecord Record(string scenario, string platform, Outcome outcome, int attempt = 1) => new(
         Guid.NewGuid().ToString("N"), "Retrying", scenario, platform, ["regression", platform], outcome, DateTimeOffset.UtcNow, 2.5,
